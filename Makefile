@@ -1,0 +1,90 @@
+# tidings — build, test, evaluate, benchmark.
+#
+#   make            library (build/libtidings.a) and command (build/tidings)
+#   make test       unit and command-line tests
+#   make san        the same tests under AddressSanitizer + UBSan (build-san/)
+#   make fuzz       libFuzzer targets (build-fuzz/), FUZZ_SECONDS each
+#   make eval       scores on ../shared/eval, one table
+#   make bench      throughput and peak memory
+#
+# Sources are found by wildcard: a new file under src/ joins the library,
+# tests/unit/test_*.c becomes a test program, fuzz/fuzz_*.c a fuzz target.
+
+CC      ?= cc
+BUILD   ?= build
+SHARED  ?= $(abspath ../shared)
+WERROR  ?= -Werror
+OPT     ?= -O2
+PKGS    := libxml-2.0 libutf8proc zlib sqlite3
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CFLAGS  ?= $(OPT) -g
+ALL_CFLAGS := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra $(WERROR) -Wno-missing-field-initializers \
+	-Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(SANFLAGS)
+LDLIBS  := $(PKG_LIBS) -lpthread -lm
+
+LIB_SRC  := $(sort $(wildcard src/*.c src/*/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+
+.PHONY: all test san fuzz eval bench clean tests-bin
+all: $(BUILD)/tidings
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libtidings.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/tidings: $(CLI_OBJ) $(BUILD)/libtidings.a
+	$(CC) $(ALL_CFLAGS) $^ $(LDLIBS) -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libtidings.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $< $(BUILD)/libtidings.a $(LDLIBS) -o $@
+
+tests-bin: $(TEST_BIN) $(BUILD)/tidings
+
+test: tests-bin
+	@TIDINGS=$(BUILD)/tidings TEST_BIN_DIR=$(BUILD)/tests SHARED=$(SHARED) tests/run.sh
+
+san:
+	$(MAKE) BUILD=build-san OPT=-O1 \
+	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@mkdir -p build-fuzz
+	@for f in $(FUZZ_SRC); do \
+	  n=$$(basename $$f .c); \
+	  $(MAKE) --no-print-directory BUILD=build-fuzz/obj CC=clang OPT=-O1 WERROR=$(WERROR) \
+	    SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/obj/libtidings.a || exit 1; \
+	  clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) -g -O1 \
+	    -fsanitize=fuzzer,address,undefined $$f build-fuzz/obj/libtidings.a $(LDLIBS) -o build-fuzz/$$n || exit 1; \
+	  mkdir -p build-fuzz/corpus-$$n; \
+	  seeds=""; [ -d fuzz/seeds/$$n ] && seeds=fuzz/seeds/$$n; \
+	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
+	  build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=0 build-fuzz/corpus-$$n $$seeds 2>build-fuzz/$$n.log \
+	    || { tail -40 build-fuzz/$$n.log; exit 1; }; \
+	  grep -E '^#[0-9]+ +DONE' build-fuzz/$$n.log | tail -1; \
+	done
+
+eval: $(BUILD)/tidings
+	@TIDINGS=$(BUILD)/tidings SHARED=$(SHARED) eval/run.sh
+
+bench: $(BUILD)/tidings
+	@TIDINGS=$(BUILD)/tidings SHARED=$(SHARED) bench/run.sh
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
