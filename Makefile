@@ -22,7 +22,8 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  ?= $(OPT) -g
 ALL_CFLAGS := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra $(WERROR) -Wno-missing-field-initializers \
-	-Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(SANFLAGS)
+	-Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(SANFLAGS) \
+	-DTD_DATA_DIR='"$(abspath data)"' -DTD_MODEL_DIR='"$(abspath models)"'
 LDLIBS  := $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC  := $(sort $(wildcard src/*.c src/*/*.c))

@@ -11,12 +11,18 @@
 #include "tidings.h"
 
 struct td_ner_model;
-struct td_lexicon;
+struct td_dict;
+
+typedef struct td_named_dict {
+    char *name; /* file name without .txt */
+    struct td_dict *dict;
+} td_named_dict;
 
 struct td_engine {
     char *data_dir, *model_dir;
     struct td_ner_model *ner;    /* NULL until a model is loaded */
-    struct td_lexicon *lexicon;  /* word lists for anatomy and tokenizing */
+    td_named_dict *dicts;        /* data/dict/*.txt, sorted by name */
+    size_t ndicts;
 };
 
 #endif
