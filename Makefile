@@ -20,7 +20,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CFLAGS  ?= $(OPT) -g
-ALL_CFLAGS := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+ALL_CFLAGS := -std=c17 -D_GNU_SOURCE \
 	-Wall -Wextra $(WERROR) -Wno-missing-field-initializers \
 	-Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(SANFLAGS) \
 	-DTD_DATA_DIR='"$(abspath data)"' -DTD_MODEL_DIR='"$(abspath models)"'
@@ -68,7 +68,7 @@ fuzz:
 	  n=$$(basename $$f .c); \
 	  $(MAKE) --no-print-directory BUILD=build-fuzz/obj CC=clang OPT=-O1 WERROR=$(WERROR) \
 	    SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/obj/libtidings.a || exit 1; \
-	  clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) -g -O1 \
+	  clang -std=c17 -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) -g -O1 \
 	    -fsanitize=fuzzer,address,undefined $$f build-fuzz/obj/libtidings.a $(LDLIBS) -o build-fuzz/$$n || exit 1; \
 	  mkdir -p build-fuzz/corpus-$$n; \
 	  seeds=""; [ -d fuzz/seeds/$$n ] && seeds=fuzz/seeds/$$n; \

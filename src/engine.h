@@ -21,7 +21,7 @@ typedef struct td_named_dict {
 struct td_engine {
     char *data_dir, *model_dir;
     struct td_ner_model *ner;    /* NULL until a model is loaded */
-    td_named_dict *dicts;        /* data/dict/*.txt, sorted by name */
+    td_named_dict *dicts;        /* every data/dict/NAME.txt, by name */
     size_t ndicts;
 };
 

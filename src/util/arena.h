@@ -30,11 +30,18 @@ char *td_arena_strdup(td_arena *a, const char *s);
 
 /* Growable array in an arena: TD_ARRAY_PUSH(arena, items, n, cap) returns a
  * pointer to a new zeroed element at items[n], n incremented. */
-#define TD_ARRAY_PUSH(arena, items, n, cap)                                     \
-    ((n) == (cap)                                                               \
-         ? ((items) = td_arena_grow((arena), (items), (cap) * sizeof *(items),  \
-                                    ((cap) = (cap) ? 2 * (cap) : 8) * sizeof *(items)), \
-            &(items)[(n)++])                                                    \
-         : &(items)[(n)++])
+static inline void *td_array_grow_(td_arena *a, void *items, size_t n,
+                                   size_t *cap, size_t elem)
+{
+    if (n < *cap)
+        return items;
+    size_t grown = *cap ? *cap * 2 : 8;
+    void *p = td_arena_grow(a, items, *cap * elem, grown * elem);
+    *cap = grown;
+    return p;
+}
+#define TD_ARRAY_PUSH(arena, items, n, cap)                                    \
+    ((items) = td_array_grow_((arena), (items), (n), &(cap), sizeof *(items)), \
+     &(items)[(n)++])
 
 #endif
