@@ -1,11 +1,199 @@
-/* cmd_tag.c — PLACEHOLDER until the NER tagger lands. */
+/*
+ * cmd_tag.c — `tidings tag --conll FILE`: the entity tagger on CoNLL lines.
+ *
+ * Reads CoNLL-2003 columns (token first) and writes every line back with
+ * the predicted IOB2 tag appended after a space; blank lines and
+ * -DOCSTART- lines pass through unchanged.  Documents (between -DOCSTART-
+ * lines) are tagged as a whole, since the tagger uses document-level
+ * features.  `--model PATH` picks another model than models/ner.model.
+ */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "commands.h"
+#include "ner/ner.h"
+
+#ifndef TD_MODEL_DIR
+#define TD_MODEL_DIR "models"
+#endif
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: tidings tag --conll FILE [--model PATH]\n");
+    return EXIT_USAGE;
+}
+
+typedef struct line {
+    const char *s;
+    size_t n;      /* without line end */
+    size_t tokn;   /* first column length, 0 for blank */
+    int docstart;
+} line;
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (!got)
+            break;
+    }
+    int bad = ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (bad) {
+        free(buf);
+        return NULL;
+    }
+    if (buf)
+        buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+/* Tags lines [a, b) (one document) and prints them. */
+static int tag_doc(const td_ner_model *m, const line *L, size_t a, size_t b,
+                   FILE *out)
+{
+    size_t ntok = 0, nsent = 0;
+    for (size_t i = a; i < b; i++)
+        if (L[i].tokn && !L[i].docstart)
+            ntok++;
+    td_ner_tok *tok = malloc((ntok + 1) * sizeof *tok);
+    uint32_t *sent = malloc((ntok + 2) * sizeof *sent);
+    uint8_t *tags = malloc(ntok + 1);
+    if (!tok || !sent || !tags) {
+        free(tok), free(sent), free(tags);
+        return -1;
+    }
+    size_t k = 0;
+    int in_sent = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!L[i].tokn || L[i].docstart) {
+            in_sent = 0;
+            continue;
+        }
+        if (!in_sent)
+            sent[nsent++] = (uint32_t)k;
+        in_sent = 1;
+        tok[k].s = L[i].s;
+        tok[k].n = (uint32_t)L[i].tokn;
+        k++;
+    }
+    sent[nsent] = (uint32_t)ntok;
+    td_ner_doc doc = {tok, ntok, sent, nsent};
+    int rc = td_ner_tag(m, &doc, tags);
+    k = 0;
+    for (size_t i = a; rc == 0 && i < b; i++) {
+        fwrite(L[i].s, 1, L[i].n, out);
+        if (L[i].tokn && !L[i].docstart)
+            fprintf(out, " %s", td_ner_tag_name(tags[k++]));
+        fputc('\n', out);
+    }
+    free(tok), free(sent), free(tags);
+    return rc;
+}
 
 int cmd_tag(int argc, char **argv)
 {
-    (void)argc, (void)argv;
-    fprintf(stderr, "tidings tag: not available yet\n");
-    return EXIT_USAGE;
+    const char *file = NULL, *model = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--conll") && i + 1 < argc)
+            file = argv[++i];
+        else if (!strcmp(argv[i], "--model") && i + 1 < argc)
+            model = argv[++i];
+        else if (!strcmp(argv[i], "--help")) {
+            usage();
+            return EXIT_OK;
+        } else
+            return usage();
+    }
+    if (!file)
+        return usage();
+    char path[4096], err[512] = "";
+    if (!model) {
+        const char *dir = getenv("TIDINGS_MODELS");
+        snprintf(path, sizeof path, "%s/ner.model", dir && *dir ? dir : TD_MODEL_DIR);
+        model = path;
+    }
+    size_t len = 0;
+    char *text = slurp(file, &len);
+    if (!text) {
+        fprintf(stderr, "tidings tag: %s: %s\n", file, errno ? strerror(errno) : "cannot read");
+        return EXIT_BAD_INPUT;
+    }
+    if (memchr(text, 0, len)) {
+        fprintf(stderr, "tidings tag: %s: binary data, not CoNLL text\n", file);
+        free(text);
+        return EXIT_BAD_INPUT;
+    }
+    td_ner_model *m = td_ner_load(model, err, sizeof err);
+    if (!m) {
+        fprintf(stderr, "tidings tag: %s\n", err);
+        free(text);
+        return EXIT_BAD_INPUT;
+    }
+    size_t nl = 0, cap = 1024;
+    line *L = malloc(cap * sizeof *L);
+    for (size_t p = 0; L && p < len;) {
+        const char *e = memchr(text + p, '\n', len - p);
+        size_t n = e ? (size_t)(e - (text + p)) : len - p;
+        if (nl == cap) {
+            line *nL = realloc(L, (cap *= 2) * sizeof *L);
+            if (!nL) {
+                free(L);
+                L = NULL;
+                break;
+            }
+            L = nL;
+        }
+        line *l = &L[nl++];
+        l->s = text + p;
+        l->n = n;
+        if (n && text[p + n - 1] == '\r')
+            l->n--;
+        size_t a = 0;
+        while (a < l->n && (l->s[a] == ' ' || l->s[a] == '\t'))
+            a++;
+        /* a line indented with blanks is read as its first column */
+        l->s += a;
+        l->n -= a;
+        l->tokn = strcspn(l->s, " \t\r\n");
+        if (l->tokn > l->n)
+            l->tokn = l->n;
+        l->docstart = l->tokn == 10 && !memcmp(l->s, "-DOCSTART-", 10);
+        p += n + 1;
+    }
+    int rc = L ? 0 : -1;
+    for (size_t a = 0; rc == 0 && a < nl;) {
+        size_t b = a + 1;
+        while (b < nl && !L[b].docstart)
+            b++;
+        rc = tag_doc(m, L, a, b, stdout);
+        a = b;
+    }
+    if (rc)
+        fprintf(stderr, "tidings tag: %s: out of memory\n", file);
+    free(L);
+    free(text);
+    td_ner_free(m);
+    if (fflush(stdout) != 0)
+        return EXIT_BAD_INPUT;
+    return rc ? EXIT_BAD_INPUT : EXIT_OK;
 }

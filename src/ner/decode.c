@@ -1,0 +1,139 @@
+/*
+ * decode.c — tagging a document with a trained model.
+ *
+ * For each sentence the emission score of every tag at every token is the
+ * sum of the weights of the token's features (int16 weights, scaled once);
+ * first-order Viterbi then picks the best IOB2 sequence, with transitions
+ * that IOB2 forbids (O -> I-X, B-X -> I-Y) excluded.  With a two-pass model
+ * the whole document is tagged once, the pass-1 tags become features
+ * (ner_doc_history), and the document is tagged again with pass 2.
+ * Scratch memory is allocated once per document, never per token.
+ */
+#include <float.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ner/ner_impl.h"
+
+static const char *const tag_names[NER_NT] = {
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+};
+
+const char *td_ner_tag_name(int tag)
+{
+    return tag >= 0 && tag < NER_NT ? tag_names[tag] : "O";
+}
+
+int td_ner_tag_parse(const char *s, size_t n)
+{
+    for (int t = 0; t < NER_NT; t++)
+        if (strlen(tag_names[t]) == n && !memcmp(tag_names[t], s, n))
+            return t;
+    return -1;
+}
+
+void ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *back,
+                 uint8_t *tags)
+{
+    float cur[NER_NT], nxt[NER_NT];
+    if (!n)
+        return;
+    for (int t = 0; t < NER_NT; t++)
+        cur[t] = ner_allowed(NER_NT, t) ? trans[NER_NT * NER_NT + t] + em[t] : -FLT_MAX;
+    for (size_t i = 1; i < n; i++) {
+        for (int t = 0; t < NER_NT; t++) {
+            float best = -FLT_MAX;
+            int arg = 0;
+            for (int a = 0; a < NER_NT; a++) {
+                if (cur[a] == -FLT_MAX || !ner_allowed(a, t))
+                    continue;
+                float v = cur[a] + trans[a * NER_NT + t];
+                if (v > best) {
+                    best = v;
+                    arg = a;
+                }
+            }
+            nxt[t] = best == -FLT_MAX ? best : best + em[i * NER_NT + t];
+            back[i * NER_NT + t] = (uint8_t)arg;
+        }
+        memcpy(cur, nxt, sizeof cur);
+    }
+    int arg = 0;
+    for (int t = 1; t < NER_NT; t++)
+        if (cur[t] > cur[arg])
+            arg = t;
+    for (size_t i = n; i-- > 0;) {
+        tags[i] = (uint8_t)arg;
+        if (i)
+            arg = back[i * NER_NT + arg];
+    }
+}
+
+static void emissions(const ner_table *tab, const td_ner_doc *doc,
+                      const ner_tokinfo *ti, size_t s0, size_t s1, int pass,
+                      float *em)
+{
+    uint64_t f[NER_MAX_FEATS];
+    for (size_t i = s0; i < s1; i++) {
+        int32_t sum[NER_NT] = {0};
+        size_t nf = ner_features(doc, ti, s0, s1, i, pass, f);
+        for (size_t k = 0; k < nf; k++) {
+            const ner_entry *e = ner_table_find(tab, f[k]);
+            if (!e)
+                continue;
+            for (int t = 0; t < NER_NT; t++)
+                sum[t] += e->w[t];
+        }
+        for (int t = 0; t < NER_NT; t++)
+            em[(i - s0) * NER_NT + t] = (float)sum[t] * tab->scale;
+    }
+}
+
+static void tag_pass(const ner_table *tab, const td_ner_doc *doc,
+                     const ner_tokinfo *ti, int pass, float *em, uint8_t *back,
+                     uint8_t *tags)
+{
+    for (size_t k = 0; k < doc->nsent; k++) {
+        size_t s0 = doc->sent[k], s1 = doc->sent[k + 1];
+        if (s1 > doc->ntok || s0 > s1)
+            break;
+        emissions(tab, doc, ti, s0, s1, pass, em + s0 * NER_NT);
+        ner_viterbi(em + s0 * NER_NT, s1 - s0, tab->trans, back + s0 * NER_NT,
+                    tags + s0);
+    }
+}
+
+int ner_tag_with(const ner_table *p1, const ner_table *p2, const td_ner_gaz *gaz,
+                 const td_ner_doc *doc, uint8_t *tags)
+{
+    size_t n = doc->ntok;
+    memset(tags, 0, n);
+    if (!n)
+        return 0;
+    ner_tokinfo *ti = malloc(n * sizeof *ti);
+    float *em = malloc(n * NER_NT * sizeof *em);
+    uint8_t *back = malloc(n * NER_NT);
+    int rc = -1;
+    if (!ti || !em || !back || ner_doc_info(doc, gaz, ti))
+        goto out;
+    tag_pass(p1, doc, ti, 1, em, back, tags);
+    if (p2) {
+        if (ner_doc_history(doc, ti, tags))
+            goto out;
+        tag_pass(p2, doc, ti, 2, em, back, tags);
+    }
+    rc = 0;
+out:
+    free(ti);
+    free(em);
+    free(back);
+    return rc;
+}
+
+int td_ner_tag(const td_ner_model *m, const td_ner_doc *doc, uint8_t *tags)
+{
+    if (!m)
+        return -1;
+    return ner_tag_with(&m->pass[0], m->npass > 1 ? &m->pass[1] : NULL, &m->gaz,
+                        doc, tags);
+}
