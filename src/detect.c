@@ -45,12 +45,12 @@ static size_t skip_prolog(const char *s, size_t n)
         if (i + 1 < n && s[i] == '<' && (s[i + 1] == '?' || s[i + 1] == '!')) {
             if (i + 9 < n && !strncasecmp(s + i, "<!doctype", 9))
                 return i; /* doctype is evidence, the caller looks at it */
-            const char *end = i + 4 <= n && !memcmp(s + i, "<!--", 4)
-                                  ? memmem(s + i + 4, n - i - 4, "-->", 3)
-                                  : memchr(s + i, '>', n - i);
+            int comment = i + 4 <= n && !memcmp(s + i, "<!--", 4);
+            const char *end = comment ? memmem(s + i + 4, n - i - 4, "-->", 3)
+                                      : memchr(s + i, '>', n - i);
             if (!end)
                 return i;
-            i = (size_t)(end - s) + 1;
+            i = (size_t)(end - s) + (comment ? 3 : 1);
             continue;
         }
         return i;

@@ -161,7 +161,8 @@ static int guess_utf16(const unsigned char *s, size_t n, int *big_endian)
     return 0;
 }
 
-/* Binary if it holds NUL bytes or more than 1 in 20 other control bytes. */
+/* Binary if it holds NUL bytes, or other control bytes, more than 8 and
+ * more than 1 in 20. */
 static int looks_binary(const unsigned char *s, size_t n)
 {
     size_t probe = n < 65536 ? n : 65536, controls = 0;
@@ -172,7 +173,7 @@ static int looks_binary(const unsigned char *s, size_t n)
         if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
             controls++;
     }
-    return controls * 20 > probe;
+    return controls > 8 && controls * 20 > probe;
 }
 
 static int decode_iconv(const char *bytes, size_t len, const char *charset, td_buf *out)
