@@ -22,6 +22,7 @@ static const struct {
 } gaz_files[] = {
     {"countries.txt", TD_GAZ_LOC | TD_GAZ_COUNTRY},
     {"ner_places.txt", TD_GAZ_LOC},
+    {"regions.txt", TD_GAZ_LOC},
     {"demonyms.txt", TD_GAZ_NAT},
     {"first_names.txt", TD_GAZ_FIRST},
     {"org_suffixes.txt", TD_GAZ_ORGSUF},
