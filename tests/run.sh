@@ -6,6 +6,7 @@
 # one that crashes or prints no such line counts as one failure.
 set -u
 : "${TIDINGS:?path to the tidings binary}" "${TEST_BIN_DIR:?}" "${SHARED:?}"
+TIDINGS=$(realpath "$TIDINGS"); SHARED=$(realpath "$SHARED")
 export TIDINGS SHARED
 here=$(cd "$(dirname "$0")" && pwd)
 passed=0 failed=0
