@@ -37,20 +37,25 @@ FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 .PHONY: all test san fuzz eval bench clean tests-bin
 all: $(BUILD)/tidings
 
+# V=1 shows the full compiler lines
+Q := $(if $(V),,@)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/libtidings.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/tidings: $(CLI_OBJ) $(BUILD)/libtidings.a
-	$(CC) $(ALL_CFLAGS) $^ $(LDLIBS) -o $@
+	@$(if $(Q),echo "  LD $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $^ $(LDLIBS) -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libtidings.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $< $(BUILD)/libtidings.a $(LDLIBS) -o $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $< $(BUILD)/libtidings.a $(LDLIBS) -o $@
 
 tests-bin: $(TEST_BIN) $(BUILD)/tidings
 
