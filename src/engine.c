@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ner/ner.h"
 #include "stages.h"
 #include "util/dict.h"
 
@@ -99,7 +100,8 @@ td_engine *td_engine_new(const td_engine_options *opt, char *err, size_t errlen)
         td_errorf(err, errlen, "out of memory");
         return NULL;
     }
-    if (engine_load_dicts(e, err, errlen)) {
+    if (engine_load_dicts(e, err, errlen) ||
+        td_ner_load_dir(e->model_dir, &e->ner, err, errlen)) {
         td_engine_free(e);
         return NULL;
     }
@@ -115,6 +117,7 @@ void td_engine_free(td_engine *e)
         td_dict_free(e->dicts[i].dict);
     }
     free(e->dicts);
+    td_ner_free(e->ner);
     free(e->data_dir);
     free(e->model_dir);
     free(e);

@@ -254,3 +254,17 @@ int ner_model_write(const char *path, const ner_wlist *passes, int npass,
     }
     return 0;
 }
+
+int td_ner_load_dir(const char *model_dir, td_ner_model **out, char *err,
+                    size_t errlen)
+{
+    char path[4096];
+    *out = NULL;
+    snprintf(path, sizeof path, "%s/ner.model", model_dir ? model_dir : ".");
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return errno == ENOENT ? 0 : (td_errorf(err, errlen, "%s: %s", path, strerror(errno)), -1);
+    fclose(f);
+    *out = td_ner_load(path, err, errlen);
+    return *out ? 0 : -1;
+}

@@ -71,6 +71,11 @@ typedef struct td_ner_gaz td_ner_gaz;
 
 td_ner_model *td_ner_load(const char *path, char *err, size_t errlen);
 void td_ner_free(td_ner_model *m);
+/* Loads MODEL_DIR/ner.model for the engine: 0 with *out NULL when there is
+ * no such file (entities are then not tagged), -1 with a message when it
+ * cannot be read or is corrupt. */
+int td_ner_load_dir(const char *model_dir, td_ner_model **out, char *err,
+                    size_t errlen);
 
 /* ---- decode.c --------------------------------------------------------- */
 
