@@ -1,17 +1,273 @@
-/* anatomy_text.c — PLACEHOLDER until the plain-text anatomy lands: every
- * non-empty paragraph is body. */
+/*
+ * anatomy_text.c — the anatomy of a plain-text article.
+ *
+ * A page as a text extractor leaves it reads top to bottom: an optional
+ * section label, the headline, a standfirst, bylines, dates, a lead photo's
+ * credit and caption, then the body, with related-story links, captions,
+ * credits and share buttons mixed in, and a trailing block of related
+ * headlines and boilerplate.  anatomy_lines.c cuts the text into blocks
+ * (paragraphs) and anatomy_shapes.c says what each block looks like alone;
+ * this file labels them from that shape and their position:
+ *
+ *   - section: a first line of at most four words before a headline-shaped
+ *     line (or a lone word at the very top);
+ *   - headline: the first headline-shaped block, after any date or
+ *     boilerplate lines;
+ *   - standfirst: the first paragraph after the headline when page
+ *     furniture (byline, date, credit, caption, share line) separates it
+ *     from the next paragraph, or the next paragraph opens with a dateline;
+ *   - dateline: "WASHINGTON (AFP) —" opening the first body paragraph, a
+ *     part of its own; the body paragraph starts after it;
+ *   - related: a headline-shaped block in or after the body that does not
+ *     continue the prose: title case, in a list after a "Related" heading,
+ *     after "Read more:", after the last paragraph, or a short kicker (a
+ *     section label) just before such a headline;
+ *   - caption: caption grammar anywhere, or caption words next to a credit;
+ *   - body: every other paragraph, one part each; short headline-shaped
+ *     lines inside the body (crossheads, live-blog entry titles) too.
+ * Date lines are boilerplate for the anatomy and their text is kept as the
+ * "published" metadata for the date stage.
+ *
+ * Cost: two passes over the bytes and a constant amount of work per block
+ * (word counts stop at AT_MAX_WORDS, pull-quote searches are budgeted), so
+ * the stage is linear and allocates two arrays from the arena.
+ */
+#include <string.h>
+
+#include "anatomy_text.h"
 #include "stages.h"
+
+#define AT_NONE 255
+
+static int at_furniture(const at_block *b)
+{
+    return b->cls == AT_BOILER || b->cls == AT_CREDIT || b->cls == AT_BYLINE ||
+           b->cls == AT_DATE || b->cls == AT_TIME || b->cls == AT_CAPTION ||
+           b->cls == AT_PULLQUOTE;
+}
+
+/* A paragraph that can be a standfirst or body. */
+static int at_paragraph(const at_block *b)
+{
+    return b->cls == AT_PROSE || (b->cls == AT_HEAD && b->nwords >= 8);
+}
+
+static int at_related_shape(const at_block *b)
+{
+    return b->cls == AT_HEAD && b->nwords >= 4 && at_title_ratio(b) >= 0.6;
+}
+
+typedef struct at_state {
+    at_ctx *c;
+    uint8_t *kind;        /* per block: td_part_kind or AT_NONE */
+    int have_byline, have_date, in_related;
+} at_state;
+
+/* Labels a block of page furniture. */
+static void at_label_furniture(at_state *st, size_t i)
+{
+    const at_block *b = &st->c->blocks[i];
+    switch (b->cls) {
+    case AT_BOILER:
+        st->kind[i] = TD_PART_BOILERPLATE;
+        if (b->bp == AT_BP_HEADING)
+            st->in_related = 1;
+        break;
+    case AT_CREDIT:
+        st->kind[i] = TD_PART_CREDIT;
+        break;
+    case AT_BYLINE:
+        st->kind[i] = st->have_byline ? TD_PART_BOILERPLATE : TD_PART_BYLINE;
+        st->have_byline = 1;
+        break;
+    case AT_CAPTION:
+        st->kind[i] = TD_PART_CAPTION;
+        break;
+    default: /* dates, time stamps, pull quotes */
+        st->kind[i] = TD_PART_BOILERPLATE;
+        break;
+    }
+}
+
+/* The top of the page: section, headline, standfirst and the furniture
+ * around them.  Returns the index of the first body block. */
+static size_t at_label_top(at_state *st)
+{
+    at_ctx *c = st->c;
+    const at_block *B = c->blocks;
+    size_t n = c->nblocks, i = 0, body;
+    if (n >= 2 && B[0].cls == AT_HEAD && B[0].nwords <= 4 && B[0].term == 0 &&
+        B[0].end - B[0].start <= 40 &&
+        ((B[1].cls == AT_HEAD && B[1].nwords >= 3) || B[0].nwords == 1)) {
+        st->kind[0] = TD_PART_SECTION;
+        i = 1;
+    }
+    while (i < n && at_furniture(&B[i]) && B[i].cls != AT_CAPTION)
+        at_label_furniture(st, i++);
+    if (i < n && B[i].cls == AT_HEAD && B[i].nwords >= 2 && i + 1 < n) {
+        st->kind[i++] = TD_PART_HEADLINE;
+    } else {
+        return i; /* no headline: the body starts here */
+    }
+    while (i < n && at_furniture(&B[i]))
+        at_label_furniture(st, i++);
+    if (i >= n || !at_paragraph(&B[i]))
+        return i;
+    size_t p = i, q = p + 1, body_dummy;
+    while (q < n && at_furniture(&B[q]))
+        q++;
+    int separated = q > p + 1 ||
+                    (q < n && at_dateline(c, B[q].start, B[q].end, &body_dummy));
+    if (q < n && at_paragraph(&B[q]) && separated && B[p].nwords <= AT_MAX_WORDS &&
+        !at_dateline(c, B[p].start, B[p].end, &body_dummy)) {
+        st->kind[p] = TD_PART_STANDFIRST;
+        for (size_t k = p + 1; k < q; k++)
+            at_label_furniture(st, k);
+        body = q;
+    } else {
+        body = p;
+    }
+    st->in_related = 0;
+    return body;
+}
+
+static void at_label_body(at_state *st, size_t from)
+{
+    at_ctx *c = st->c;
+    const at_block *B = c->blocks;
+    size_t n = c->nblocks, last_prose = 0;
+    int any_prose = 0;
+    for (size_t i = from; i < n; i++)
+        if (B[i].cls == AT_PROSE) {
+            last_prose = i;
+            any_prose = 1;
+        }
+    for (size_t i = from; i < n; i++) {
+        const at_block *b = &B[i];
+        const at_block *prev = i > 0 ? &B[i - 1] : NULL, *next = i + 1 < n ? &B[i + 1] : NULL;
+        int near_credit = (prev && prev->cls == AT_CREDIT) || (next && next->cls == AT_CREDIT);
+        if (at_furniture(b)) {
+            at_label_furniture(st, i);
+            continue;
+        }
+        if (b->cls == AT_HEAD) {
+            int trailing = !any_prose || i > last_prose;
+            if (st->in_related && b->nwords >= 2)
+                st->kind[i] = TD_PART_RELATED;
+            else if (prev && prev->cls == AT_TIME)
+                st->kind[i] = TD_PART_BODY; /* a live-blog entry's title */
+            else if (b->nwords <= 3 && next &&
+                     (at_related_shape(next) || (i + 1 > last_prose && next->cls == AT_HEAD &&
+                                                 next->nwords >= 3)))
+                st->kind[i] = TD_PART_RELATED; /* a kicker above a related headline */
+            else if (near_credit && b->nwords >= 4 && at_title_ratio(b) < 0.6)
+                st->kind[i] = TD_PART_CAPTION;
+            else if (at_related_shape(b) || (trailing && b->nwords >= 3))
+                st->kind[i] = TD_PART_RELATED;
+            else if (trailing)
+                st->kind[i] = TD_PART_BOILERPLATE;
+            else
+                st->kind[i] = TD_PART_BODY; /* a crosshead */
+            continue;
+        }
+        st->in_related = 0;
+        if (near_credit && at_caption_cue(c, b))
+            st->kind[i] = TD_PART_CAPTION;
+        else
+            st->kind[i] = TD_PART_BODY;
+    }
+}
+
+static size_t at_trim_back(const char *s, size_t a, size_t b)
+{
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n' || s[b - 1] == '\r'))
+        b--;
+    return b;
+}
+
+static void at_emit(at_state *st)
+{
+    at_ctx *c = st->c;
+    td_doc *doc = c->doc;
+    const char *s = c->text;
+    int first_body = 1;
+    for (size_t i = 0; i < c->nblocks; i++) {
+        const at_block *b = &c->blocks[i];
+        if (st->kind[i] == AT_NONE)
+            continue;
+        td_part_kind k = (td_part_kind)st->kind[i];
+        if (k == TD_PART_BODY && first_body) {
+            first_body = 0;
+            size_t body, end = at_dateline(c, b->start, b->end, &body);
+            if (end) {
+                td_doc_add_part(doc, TD_PART_DATELINE, b->start, end, "dateline");
+                td_doc_add_part(doc, TD_PART_BODY, body, b->end, "paragraph");
+                continue;
+            }
+        }
+        if (b->cls == AT_BOILER && b->bp == AT_BP_RELATED && b->split > b->start) {
+            size_t e = at_trim_back(s, b->start, b->split);
+            td_doc_add_part(doc, TD_PART_BOILERPLATE, b->start, e, "word list");
+            td_doc_add_part(doc, TD_PART_RELATED, b->split, b->end, "after read-more");
+            continue;
+        }
+        if (b->cls == AT_CAPTION && b->split > b->start) {
+            size_t e = at_trim_back(s, b->start, b->split), cs = b->split, ce = b->split_end;
+            if (s[cs] == '(' && ce > cs + 1 && s[ce - 1] == ')') {
+                cs++;
+                ce--;
+            }
+            td_doc_add_part(doc, TD_PART_CAPTION, b->start, e, "caption with credit");
+            td_doc_add_part(doc, TD_PART_CREDIT, cs, ce, "credit after caption");
+            continue;
+        }
+        if (b->cls == AT_DATE && !st->have_date) {
+            st->have_date = 1;
+            char *v = td_arena_strndup(&doc->arena, s + b->start, b->end - b->start);
+            td_doc_add_meta(doc, "published", v, "date line");
+        }
+        const char *from;
+        switch (b->cls) {
+        case AT_BOILER: from = "word list"; break;
+        case AT_CREDIT: from = "credit shape"; break;
+        case AT_BYLINE: from = "byline shape"; break;
+        case AT_DATE: from = "date line"; break;
+        case AT_TIME: from = "time stamp"; break;
+        case AT_CAPTION: from = "caption grammar"; break;
+        case AT_PULLQUOTE: from = "pull quote"; break;
+        case AT_HEAD: from = "title-shaped line"; break;
+        default: from = "paragraph"; break;
+        }
+        td_doc_add_part(doc, k, b->start, b->end, from);
+    }
+}
 
 void td_anatomy_text(td_doc *doc)
 {
-    size_t i = 0;
-    while (i < doc->len) {
-        while (i < doc->len && (doc->text[i] == '\n' || doc->text[i] == ' '))
-            i++;
-        size_t s = i;
-        while (i < doc->len && doc->text[i] != '\n')
-            i++;
-        if (i > s)
-            td_doc_add_part(doc, TD_PART_BODY, s, i, "placeholder");
-    }
+    if (!doc || !doc->text || doc->len == 0 || doc->len >= UINT32_MAX)
+        return;
+    at_ctx c;
+    memset(&c, 0, sizeof c);
+    c.doc = doc;
+    c.text = doc->text;
+    c.len = doc->len;
+    c.pullquote_budget = 16;
+    c.d.agencies = td_engine_dict(doc->engine, "anatomy_agencies");
+    c.d.boilerplate = td_engine_dict(doc->engine, "anatomy_boilerplate");
+    c.d.credit_cues = td_engine_dict(doc->engine, "anatomy_credit_cues");
+    c.d.caption_cues = td_engine_dict(doc->engine, "anatomy_caption_cues");
+    c.d.date_words = td_engine_dict(doc->engine, "anatomy_date_words");
+    c.d.minor_words = td_engine_dict(doc->engine, "anatomy_minor_words");
+    c.d.byline_cues = td_engine_dict(doc->engine, "anatomy_byline_cues");
+    if (!at_split_blocks(&c))
+        return;
+    for (size_t i = 0; i < c.nblocks; i++)
+        at_classify(&c, &c.blocks[i]);
+    at_state st;
+    memset(&st, 0, sizeof st);
+    st.c = &c;
+    st.kind = td_arena_alloc(&doc->arena, c.nblocks);
+    memset(st.kind, AT_NONE, c.nblocks);
+    at_label_body(&st, at_label_top(&st));
+    at_emit(&st);
 }
