@@ -1,6 +1,7 @@
 # tidings — build, test, evaluate, benchmark.
 #
 #   make            library (build/libtidings.a) and command (build/tidings)
+#   make example    analyse the bundled example article
 #   make test       unit and command-line tests
 #   make san        the same tests under AddressSanitizer + UBSan (build-san/)
 #   make fuzz       libFuzzer targets (build-fuzz/), FUZZ_SECONDS each
@@ -34,7 +35,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 
-.PHONY: all test san fuzz eval bench clean tests-bin
+.PHONY: all test san fuzz eval bench clean tests-bin example
 all: $(BUILD)/tidings
 
 # V=1 shows the full compiler lines
@@ -56,6 +57,10 @@ $(BUILD)/tidings: $(CLI_OBJ) $(BUILD)/libtidings.a
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libtidings.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $< $(BUILD)/libtidings.a $(LDLIBS) -o $@
+
+# the bundled example article, analysed (README's first command)
+example: $(BUILD)/tidings
+	$(BUILD)/tidings read --pretty examples/*.txt
 
 tests-bin: $(TEST_BIN) $(BUILD)/tidings
 
@@ -81,7 +86,7 @@ fuzz:
 	  build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 	    -print_final_stats=0 build-fuzz/corpus-$$n $$seeds 2>build-fuzz/$$n.log \
 	    || { tail -40 build-fuzz/$$n.log; exit 1; }; \
-	  grep -E '^#[0-9]+ +DONE' build-fuzz/$$n.log | tail -1; \
+	  grep -E '^Done [0-9]+ runs' build-fuzz/$$n.log | tail -1; \
 	done
 
 eval: $(BUILD)/tidings
