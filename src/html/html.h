@@ -119,4 +119,12 @@ void hx_meta_read(const hx_dom *dom, td_doc *doc, hx_meta *meta);
  * returns 0 when no date is recognized. */
 int hx_date_day(const char *s, char out[11]);
 
+/* Converts an HTML fragment (a feed item's content) to paragraphs, with no
+ * article detection: every block with text is kept.  Calls fn for each
+ * paragraph (collapsed, NFC, not NUL-terminated).  Returns the number of
+ * paragraphs. */
+typedef void (*hx_para_fn)(void *ctx, const char *s, size_t n);
+size_t hx_fragment_paragraphs(const char *html, size_t len, hx_para_fn fn,
+                              void *ctx);
+
 #endif

@@ -728,6 +728,65 @@ static void hx_write_article(hx_ex *x, hx_out *o)
     }
 }
 
+static void hx_out_reset(hx_out *o)
+{
+    td_buf_clear(&o->text);
+    td_buf_clear(&o->para);
+    o->nparts = 0;
+    o->body_chars = 0;
+    o->space = 0;
+    o->in_pre = 0;
+    o->kind = TD_PART_BODY;
+    o->from = "html";
+}
+
+/* ---- fragments ------------------------------------------------------------ */
+
+size_t hx_fragment_paragraphs(const char *html, size_t len, hx_para_fn fn,
+                              void *ctx)
+{
+    hx_dom dom;
+    char err[128];
+    if (hx_dom_parse(&dom, html, len, "utf-8", err, sizeof err) < 0) {
+        hx_dom_free(&dom);
+        return 0;
+    }
+    size_t nn = dom.nnodes;
+    hx_ex x = {.dom = &dom, .nodes = dom.nodes};
+    x.cls = calloc(nn, 1);
+    x.gone = calloc(nn, 1);
+    x.cand = calloc(nn, 1);
+    x.score = calloc(nn, sizeof *x.score);
+    if (!x.cls || !x.gone || !x.cand || !x.score)
+        abort();
+    for (size_t i = 1; i < nn; i++)
+        if (x.gone[dom.nodes[i].parent] ||
+            (dom.nodes[i].flags & (HF_HIDDEN | HF_SKIP)))
+            x.gone[i] = 1;
+    hx_stats(&x, dom.nodes, nn);
+    x.top = 0;
+    x.h1 = 1; /* an h1 in a fragment is text, not the page's headline */
+    hx_out o = {.x = &x};
+    td_buf_init(&o.text);
+    td_buf_init(&o.para);
+    hx_out_reset(&o);
+    hx_walk(&o, 0);
+    size_t n = 0;
+    for (size_t i = 0; i < o.nparts; i++) {
+        fn(ctx, o.text.data + o.parts[i].start, o.parts[i].end - o.parts[i].start);
+        n++;
+    }
+    td_buf_free(&o.text);
+    td_buf_free(&o.para);
+    free(o.parts);
+    free(x.cls);
+    free(x.gone);
+    free(x.cand);
+    free(x.score);
+    hx_dom_free(&dom);
+    return n;
+}
+
 /* ---- the reader ---------------------------------------------------------- */
 
 static void hx_extract(hx_ex *x, hx_out *o)
@@ -742,18 +801,6 @@ static void hx_extract(hx_ex *x, hx_out *o)
     hx_stats(x, (hx_node *)x->nodes, nn);
     hx_score(x);
     hx_write_article(x, o);
-}
-
-static void hx_out_reset(hx_out *o)
-{
-    td_buf_clear(&o->text);
-    td_buf_clear(&o->para);
-    o->nparts = 0;
-    o->body_chars = 0;
-    o->space = 0;
-    o->in_pre = 0;
-    o->kind = TD_PART_BODY;
-    o->from = "html";
 }
 
 td_doc *td_html_read(const td_engine *engine, const char *bytes, size_t len,
