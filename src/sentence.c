@@ -131,6 +131,23 @@ static int gap_breaks(const td_doc *doc, size_t a, size_t b)
     return 0;
 }
 
+/* After ? or ! and a closing quote, capitalized words then a speech verb
+ * continue the sentence (“Go home!” Gov. Smith said.). */
+static int speech_follows(const td_doc *doc, const td_lang_lex *lex, size_t k)
+{
+    for (size_t i = k; i < doc->ntokens && i < k + 4; i++) {
+        const td_token *t = &doc->tokens[i];
+        if (t->kind != TD_TOK_WORD)
+            return 0;
+        if (t->flags & TD_TF_CAP)
+            continue;
+        size_t n;
+        const char *s = tok_text(doc, t, &n);
+        return lex && td_dict_get(lex->speech, s, n) != NULL;
+    }
+    return 0;
+}
+
 /* Whether a sentence ends after terminal token t, where k is the first
  * token after the closing quotes and brackets that follow t. */
 static int splits_after(const td_doc *doc, const td_lang_lex *lex, size_t t,
@@ -143,7 +160,14 @@ static int splits_after(const td_doc *doc, const td_lang_lex *lex, size_t t,
         return 0;
     if (next->kind == TD_TOK_PUNCT && n == 1 && strchr(",;:%", s[0]))
         return 0;
+    if (next->kind == TD_TOK_PUNCT && terminal_kind(doc, next) != END_NONE)
+        return 0; /* “Yahoo!.”: the last one decides */
     int closed = k > t + 1; /* a closing quote or bracket came between */
+    /* “Why?” Smith asked. — but “I agree.” Smith said she ... starts anew */
+    if (closed && (doc->tokens[k - 1].flags & TD_TF_QUOTE_CLOSE) &&
+        terminal_kind(doc, term) == END_MARK && !is_starter(doc, lex, next) &&
+        speech_follows(doc, lex, k))
+        return 0;
     switch (terminal_kind(doc, term)) {
     case END_MARK:
         return 1;

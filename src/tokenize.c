@@ -573,7 +573,7 @@ static tok_out scan_single_quote(tok_scan *sc, size_t i, tok_ch c)
     size_t end = sc->end, j = i + c.len, n;
     tok_ch prev = ch_before(s, sc->lo, i), next = ch_at(s, j, end);
     tok_out t = {j, TD_TOK_PUNCT, 0};
-    if (cl_is_wordch(prev.cl)) {
+    if (cl_is_wordch(prev.cl) || prev.cp == '.') { /* U.K.’s */
         if ((n = clitic_at(s, i, end))) {
             t.end = i + n, t.kind = TD_TOK_WORD;
             return t;
@@ -758,6 +758,7 @@ void td_lang_lex_init(td_lang_lex *lex, const td_engine *engine)
     if (engine) {
         lex->abbrev = td_engine_dict(engine, "abbreviations");
         lex->starters = td_engine_dict(engine, "sentence_starters");
+        lex->speech = td_engine_dict(engine, "speech_verbs");
     }
 }
 

@@ -41,6 +41,9 @@ typedef struct td_lang_lex {
     /* "sentence_starters": capitalized words that usually begin a sentence
      * ("The", "But", "He"), used after an abbreviation or an ellipsis. */
     const td_dict *starters;
+    /* "speech_verbs": said, told, asked ... — “Go!” Smith said. is one
+     * sentence */
+    const td_dict *speech;
 } td_lang_lex;
 
 /* Fills lex from the engine's dictionaries (engine may be NULL). */

@@ -92,6 +92,7 @@ static void test_apostrophes(void)
     CHECK_TOKS("O’Brien went to Côte d’Ivoire.", "O’Brien|went|to|Côte|d’Ivoire|.");
     CHECK_TOKS("Rock ’n’ roll of the ’90s can’t die.",
                "Rock|’n’|roll|of|the|’90s|ca|n’t|die|.");
+    CHECK_TOKS("the U.K.’s vote", "the|U.K.|’s|vote");
 }
 
 static void test_quote_flags(void)
