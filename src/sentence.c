@@ -215,7 +215,9 @@ void td_sent_split(td_doc *doc, size_t first, uint32_t part, const td_lang_lex *
     for (size_t t = first; t + 1 < n; t++) {
         size_t last = t;
         int brk = 0;
-        if (terminal_kind(doc, &doc->tokens[t]) != END_NONE) {
+        const td_token *tt = &doc->tokens[t];
+        if ((tt->kind == TD_TOK_PUNCT || (tt->flags & TD_TF_ABBREV)) &&
+            terminal_kind(doc, tt) != END_NONE) {
             size_t k = t + 1;
             while (k < n && is_closer(doc, &doc->tokens[k]))
                 k++;

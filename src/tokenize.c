@@ -144,7 +144,7 @@ static tok_ch tok_classify(int32_t cp, int len)
 
 /* The character at s[i], decoding UTF-8; invalid bytes are one-byte
  * symbols, so every byte ends up in some token or gap. */
-static tok_ch ch_at(const unsigned char *s, size_t i, size_t end)
+static inline tok_ch ch_at(const unsigned char *s, size_t i, size_t end)
 {
     tok_ch c;
     if (i >= end) {
@@ -266,6 +266,12 @@ static size_t scan_url(const unsigned char *s, size_t i, size_t end)
     return j > body ? j : 0;
 }
 
+/* A word or number stopped at a character that may go on as an e-mail. */
+static int email_stop(unsigned char c)
+{
+    return c == '@' || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
 static int email_local(unsigned char c)
 {
     return ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' ||
@@ -349,7 +355,7 @@ typedef struct word_shape {
     int nup, nlow, nletters, first_up, first_seen, dotted;
 } word_shape;
 
-static void shape_add(word_shape *w, int cl)
+static inline void shape_add(word_shape *w, int cl)
 {
     if (!cl_is_letter(cl) || cl == CL_MARK)
         return;
@@ -688,13 +694,14 @@ static tok_out scan_token(tok_scan *sc, size_t i, tok_ch c)
                 return t;
             }
         }
-        if ((j = nt_at(s, i, end)) && cl_is_letter(ch_before(s, sc->lo, i).cl)) {
+        if ((c.cp | 0x20) == 'n' && (j = nt_at(s, i, end)) &&
+            cl_is_letter(ch_before(s, sc->lo, i).cl)) {
             t.end = i + j;
             return t;
         }
         word_shape w = {0};
         j = scan_word(sc, i, &w);
-        if (j < end && c.cp < 0x80 && strchr("@._%+-", s[j]) && s[j]) {
+        if (j < end && c.cp < 0x80 && email_stop(s[j])) {
             size_t e = scan_email(s, i, end);
             if (e) {
                 t.end = e, t.kind = TD_TOK_EMAIL;
@@ -705,7 +712,7 @@ static tok_out scan_token(tok_scan *sc, size_t i, tok_ch c)
     }
     case CL_DIGIT:
         j = scan_number(s, i, end);
-        if (j < end && strchr("@._%+-", s[j]) && s[j]) {
+        if (j < end && email_stop(s[j])) {
             size_t e = scan_email(s, i, end);
             if (e) {
                 t.end = e, t.kind = TD_TOK_EMAIL;
