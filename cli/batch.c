@@ -29,6 +29,7 @@ typedef struct slot {
     td_buf out, errors;
     size_t docs, bytes;
     int failed, done;
+    int index;
 } slot;
 
 typedef struct batch {
@@ -43,7 +44,7 @@ typedef struct batch {
 } batch;
 
 typedef struct doc_sink {
-    const batch *b;
+    batch *b;
     slot *s;
     const char *file;
 } doc_sink;
@@ -125,6 +126,26 @@ static void file_close(file_bytes *fb)
         free(fb->data);
 }
 
+static void print_slot(slot *s);
+
+/* A file with many documents (WARC, JSON Lines) would otherwise pile up
+ * its whole output: once the slot is large, and every earlier file has
+ * been printed, it is written out now.  The printer thread is then waiting
+ * for this very slot, so nobody else touches it. */
+enum { SLOT_FLUSH_BYTES = 1 << 20 };
+
+static void slot_flush_if_head(batch *b, slot *s)
+{
+    int threaded = b->opt->jobs > 1;
+    if (threaded)
+        pthread_mutex_lock(&b->lock);
+    int head = b->printed == s->index;
+    if (threaded)
+        pthread_mutex_unlock(&b->lock);
+    if (head)
+        print_slot(s);
+}
+
 static int sink_doc(void *ctx, td_doc *doc, const char *error)
 {
     doc_sink *k = ctx;
@@ -140,6 +161,8 @@ static int sink_doc(void *ctx, td_doc *doc, const char *error)
     free(json);
     k->s->docs++;
     td_doc_free(doc);
+    if (k->s->out.len > SLOT_FLUSH_BYTES)
+        slot_flush_if_head(k->b, k->s);
     return 0;
 }
 
@@ -188,10 +211,18 @@ static void print_slot(slot *s)
 {
     if (s->out.len)
         fwrite(s->out.data, 1, s->out.len, stdout);
+    else if (!s->errors.len)
+        return;
     if (s->errors.len) {
         fflush(stdout);
         fwrite(s->errors.data, 1, s->errors.len, stderr);
     }
+    td_buf_clear(&s->out);
+    td_buf_clear(&s->errors);
+}
+
+static void slot_release(slot *s)
+{
     td_buf_free(&s->out);
     td_buf_free(&s->errors);
 }
@@ -220,25 +251,29 @@ int batch_run(const td_engine *engine, char **files, int nfiles,
         fprintf(stderr, "tidings: out of memory\n");
         return 1;
     }
+    for (int i = 0; i < nfiles; i++)
+        b.slots[i].index = i;
     double t0 = now_seconds(), c0 = cpu_seconds();
     int jobs = opt->jobs > 0 ? opt->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (jobs < 1)
         jobs = 1;
     if (jobs > nfiles)
         jobs = nfiles;
+    batch_options o = *opt; /* with the number of threads really used */
+    o.jobs = jobs;
+    b.opt = &o;
     size_t docs = 0, bytes = 0;
     int failed = 0;
     if (jobs <= 1) {
         for (int i = 0; i < nfiles; i++) {
+            b.printed = i;
             process_file(&b, i);
             docs += b.slots[i].docs, bytes += b.slots[i].bytes;
             failed += b.slots[i].failed;
             print_slot(&b.slots[i]);
+            slot_release(&b.slots[i]);
         }
     } else {
-        batch_options o = *opt;
-        o.jobs = jobs;
-        b.opt = &o;
         pthread_mutex_init(&b.lock, NULL);
         pthread_cond_init(&b.slot_done, NULL);
         pthread_cond_init(&b.window_moved, NULL);
@@ -257,6 +292,7 @@ int batch_run(const td_engine *engine, char **files, int nfiles,
             docs += b.slots[i].docs, bytes += b.slots[i].bytes;
             failed += b.slots[i].failed;
             print_slot(&b.slots[i]);
+            slot_release(&b.slots[i]);
             pthread_mutex_lock(&b.lock);
             b.printed = i + 1;
             pthread_cond_broadcast(&b.window_moved);

@@ -64,6 +64,20 @@ for i in 1 2 3 4 5 6; do cp "$SEED" "$TMP/copy$i.txt"; done
 check "-j 2 same as -j 1" cmp -s "$TMP/j1.jsonl" "$TMP/j2.jsonl"
 expect_eq "-j output count" "$(wc -l < "$TMP/j2.jsonl")" 7
 
+# a file with many documents streams its output (flushed in pieces) and
+# still keeps the order of files around it
+python3 -c '
+import json, sys
+para = "The council met again on Tuesday and voted on the harbour plan. " * 40
+with open(sys.argv[1], "w") as fh:
+    for i in range(400):
+        fh.write(json.dumps({"id": "n%d" % i, "text": "Note %d.\n\n%s" % (i, para)}) + "\n")
+' "$TMP/many.jsonl"
+"$T" read -j 1 "$TMP/good.txt" "$TMP/many.jsonl" "$TMP/copy1.txt" > "$TMP/m1.jsonl"
+"$T" read -j 2 "$TMP/good.txt" "$TMP/many.jsonl" "$TMP/copy1.txt" > "$TMP/m2.jsonl"
+check "streamed output same for -j 1 and -j 2" cmp -s "$TMP/m1.jsonl" "$TMP/m2.jsonl"
+expect_eq "streamed order" "$(python3 -c 'import json,sys; ids=[json.loads(l)["id"] for l in open(sys.argv[1])]; print(ids[0], ids[1], ids[400], ids[401], len(ids))' "$TMP/m2.jsonl")" "good n0 n399 copy1 402"
+
 # gzip, CRLF and UTF-16 give the same text
 gzip -c "$SEED" > "$TMP/seedgz.txt.gz"
 "$T" read "$TMP/seedgz.txt.gz" > "$TMP/gz.jsonl"
