@@ -13,7 +13,7 @@
  * 4 KB, else UTF-8.  Bytes that are valid UTF-8 with non-ASCII characters
  * are read as UTF-8 whatever a single-byte label says (mislabelled pages
  * are common); invalid UTF-8 falls back to Windows-1252, which we convert
- * ourselves.  Other labels go to libxml2's converters (iconv).  The
+ * ourselves; other labels (and UTF-16) are converted with iconv.  The
  * document's own encoding hints are then ignored (HTML_PARSE_IGNORE_ENC)
  * so the parser never switches half-way.
  */
@@ -23,6 +23,9 @@
 #include <stdlib.h>
 #include <strings.h>
 #include <string.h>
+
+#include <iconv.h>
+#include <errno.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
@@ -453,6 +456,35 @@ static void hx_from_cp1252(const unsigned char *s, size_t len, td_buf *out)
     }
 }
 
+/* Converts from any charset iconv knows (UTF-16, KOI8-R, Shift_JIS...) to
+ * UTF-8; bytes that do not convert are skipped.  -1 when the label is
+ * unknown. */
+static int hx_iconv(const char *label, const char *s, size_t len, td_buf *out)
+{
+    iconv_t cd = iconv_open("UTF-8", label);
+    if (cd == (iconv_t)-1)
+        return -1;
+    char *in = (char *)s;
+    size_t left = len;
+    td_buf_reserve(out, len * 2 + 16);
+    while (left) {
+        td_buf_reserve(out, left * 2 + 16);
+        char *o = out->data + out->len;
+        size_t room = out->cap - out->len - 1;
+        size_t r = iconv(cd, &in, &left, &o, &room);
+        out->len = (size_t)(o - out->data);
+        if (r == (size_t)-1) {
+            if (errno == E2BIG)
+                continue;
+            /* invalid or incomplete input: skip one byte */
+            in++;
+            left--;
+        }
+    }
+    iconv_close(cd);
+    return 0;
+}
+
 /* Finds a charset label in the first bytes of a page: <meta charset=X> or
  * content="text/html; charset=X".  Writes it lower-cased to out. */
 static int hx_sniff_charset(const char *s, size_t len, char *out, size_t outlen)
@@ -513,7 +545,6 @@ int hx_dom_parse(hx_dom *dom, const char *bytes, size_t len,
 
     const unsigned char *u = (const unsigned char *)bytes;
     char label[48] = "";
-    xmlCharEncodingHandlerPtr handler = NULL;
     td_buf conv;
     td_buf_init(&conv);
     const char *in = bytes;
@@ -521,14 +552,11 @@ int hx_dom_parse(hx_dom *dom, const char *bytes, size_t len,
     dom->charset = "utf-8";
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
         in += 3, inlen -= 3;
-    } else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
-        handler = xmlFindCharEncodingHandler("UTF-16LE");
-        in += 2, inlen -= 2;
-        dom->charset = "utf-16le";
-    } else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
-        handler = xmlFindCharEncodingHandler("UTF-16BE");
-        in += 2, inlen -= 2;
-        dom->charset = "utf-16be";
+    } else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        int le = u[0] == 0xFF;
+        hx_iconv(le ? "UTF-16LE" : "UTF-16BE", bytes + 2, len - 2, &conv);
+        in = conv.data, inlen = conv.len;
+        dom->charset = le ? "utf-16le" : "utf-16be";
     } else {
         if (charset && *charset) {
             size_t k = 0;
@@ -541,28 +569,29 @@ int hx_dom_parse(hx_dom *dom, const char *bytes, size_t len,
         int nonascii = 0;
         int valid = hx_utf8_valid(u, len, &nonascii);
         if (valid && (nonascii || !*label || hx_label_is_utf8(label) ||
-                      hx_label_is_latin(label))) {
+                      hx_label_is_latin(label) || !strncmp(label, "utf-16", 6))) {
             /* UTF-8 (or plain ASCII) */
         } else if (!*label || hx_label_is_utf8(label) || hx_label_is_latin(label) ||
-                   !strncmp(label, "utf-16", 6)) {
+                   !strncmp(label, "utf-16", 6) ||
+                   hx_iconv(label, bytes, len, &conv) < 0) {
+            td_buf_clear(&conv);
             hx_from_cp1252(u, len, &conv);
             in = conv.data, inlen = conv.len;
             dom->charset = "windows-1252";
         } else {
-            handler = xmlFindCharEncodingHandler(label);
-            if (handler) {
-                dom->charset = "other";
-            } else {
-                hx_from_cp1252(u, len, &conv);
-                in = conv.data, inlen = conv.len;
-                dom->charset = "windows-1252";
-            }
+            in = conv.data, inlen = conv.len;
+            dom->charset = "other";
         }
     }
     if (inlen > INT32_MAX) {
         td_buf_free(&conv);
         td_errorf(err, errlen, "page too large");
         return -1;
+    }
+    if (!inlen || !in) {
+        td_buf_free(&conv);
+        td_buf_addc(&dom->text, 0), dom->text.len = 0;
+        return 0;
     }
 
     htmlParserCtxtPtr pc = htmlCreateMemoryParserCtxt(in ? in : "", (int)inlen);
@@ -586,10 +615,7 @@ int hx_dom_parse(hx_dom *dom, const char *bytes, size_t len,
     htmlCtxtUseOptions(pc, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                                HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOIMPLIED);
-    if (handler)
-        xmlSwitchToEncoding(pc, handler);
-    else
-        xmlSwitchEncoding(pc, XML_CHAR_ENCODING_UTF8);
+    xmlSwitchEncoding(pc, XML_CHAR_ENCODING_UTF8);
     htmlParseDocument(pc);
     pc->sax = old;
     htmlFreeParserCtxt(pc);

@@ -54,6 +54,7 @@ typedef struct hx_ex {
     /* results */
     uint32_t top;
     uint32_t h1;     /* first visible h1, or 0 */
+    int whole;       /* no candidate: top is the body or the root */
 } hx_ex;
 
 /* ---- class/id evidence -------------------------------------------------- */
@@ -172,12 +173,12 @@ static void hx_mark_gone(hx_ex *x)
             continue;
         switch (nd->tag) {
         case HT_NAV: case HT_ASIDE: case HT_FORM: case HT_FOOTER:
-        case HT_DIALOG: case HT_FIELDSET: case HT_INPUT: case HT_LABEL:
+        case HT_TITLE: case HT_META: case HT_LINK: case HT_DIALOG: case HT_FIELDSET: case HT_INPUT: case HT_LABEL:
         case HT_MENU:
             x->gone[i] = 1;
             continue;
         case HT_BODY: case HT_HTML: case HT_A: case HT_MAIN:
-        case HT_ARTICLE: case HT_TITLE: case HT_META: case HT_LINK:
+        case HT_ARTICLE:
             continue;
         default:
             break;
@@ -356,7 +357,14 @@ static void hx_score(hx_ex *x)
     }
     uint32_t best = top[0];
     if (!best) {
+        /* nothing scored (a short page): the whole body is the article */
         x->top = 0;
+        x->whole = 1;
+        for (size_t i = 1; i < nn; i++)
+            if (nodes[i].tag == HT_BODY) {
+                x->top = (uint32_t)i;
+                break;
+            }
         return;
     }
     /* several strong candidates under one ancestor: take the ancestor */
@@ -710,6 +718,10 @@ static int hx_sibling_joins(hx_ex *x, uint32_t s, float threshold,
 static void hx_write_article(hx_ex *x, hx_out *o)
 {
     uint32_t top = x->top;
+    if (x->whole) {
+        hx_walk(o, top);
+        return;
+    }
     if (!top)
         return;
     const hx_node *nodes = x->nodes;
@@ -797,6 +809,7 @@ static void hx_extract(hx_ex *x, hx_out *o)
     memset(x->score, 0, nn * sizeof *x->score);
     x->top = 0;
     x->h1 = 0;
+    x->whole = 0;
     hx_mark_gone(x);
     hx_stats(x, (hx_node *)x->nodes, nn);
     hx_score(x);

@@ -104,7 +104,7 @@ int hx_date_day(const char *s, char out[11])
     /* ISO 8601: 2019-11-19..., 2019/11/19, 20191119 */
     if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
         isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3])) {
-        y = atoi(s);
+        y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
         const char *p = s + 4;
         if ((*p == '-' || *p == '/' || *p == '.') && isdigit((unsigned char)p[1])) {
             m = atoi(p + 1);

@@ -1,0 +1,350 @@
+/*
+ * test_html.c — the HTML reader (src/html/): article extraction, anatomy,
+ * metadata, encodings, and hostile pages.  All pages are written here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "doc.h"
+#include "html/html.h"
+#include "stages.h"
+
+static td_engine *engine;
+
+static td_doc *read_page(const char *html, size_t len, const char *charset)
+{
+    char err[256] = "";
+    td_input in = {.name = "page.html"};
+    td_doc *doc = td_html_read(engine, html, len, charset, &in, err, sizeof err);
+    if (!doc)
+        fprintf(stderr, "td_html_read: %s\n", err);
+    return doc;
+}
+
+static const td_part *part(const td_doc *doc, td_part_kind kind, int nth)
+{
+    for (size_t i = 0; i < doc->anatomy.nparts; i++)
+        if (doc->anatomy.parts[i].kind == kind && nth-- == 0)
+            return &doc->anatomy.parts[i];
+    return NULL;
+}
+
+/* The body parts joined by blank lines, as `tidings extract` prints them. */
+static char *body_text(const td_doc *doc)
+{
+    td_buf b;
+    td_buf_init(&b);
+    for (size_t i = 0; i < doc->anatomy.nparts; i++) {
+        const td_part *p = &doc->anatomy.parts[i];
+        if (p->kind != TD_PART_BODY)
+            continue;
+        if (b.len)
+            td_buf_add(&b, "\n\n", 2);
+        td_buf_add(&b, doc->text + p->span.start, p->span.end - p->span.start);
+    }
+    td_buf_addc(&b, 0);
+    return b.data;
+}
+
+static const char news_page[] =
+    "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+    "<title>Ferry crews return to work after long strike | Harbour Gazette</title>"
+    "<meta property=\"og:site_name\" content=\"Harbour Gazette\">"
+    "<meta property=\"og:title\" content=\"Ferry crews return to work after long strike\">"
+    "<meta name=\"description\" content=\"Crossings resume on Monday.\">"
+    "<link rel=\"canonical\" href=\"https://gazette.example/ferry\">"
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+    "\"@type\":\"NewsArticle\",\"headline\":\"Ferry crews return to work after long strike\","
+    "\"datePublished\":\"2021-06-07T08:00:00+01:00\",\"author\":{\"@type\":\"Person\","
+    "\"name\":\"Mira Olsen\"}}</script>"
+    "<script>var junk = '<p>not text</p>';</script><style>p{color:red}</style>"
+    "</head><body>"
+    "<nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a> <a href=\"/sport\">Sport</a></nav>"
+    "<div class=\"cookie-banner\">We use cookies to improve your experience on this site, accept them all.</div>"
+    "<main><article class=\"story\">"
+    "<h1>Ferry crews return to work after long strike</h1>"
+    "<div class=\"byline\">By <a rel=\"author\" href=\"/mira\">Mira Olsen</a></div>"
+    "<p>Ferry crews on the northern routes went back to work on Monday, ending a strike "
+    "that lasted six weeks and stranded thousands of travellers, the union said.</p>"
+    "<figure><img src=\"f.jpg\"><figcaption>The first ferry leaves the harbour at dawn.</figcaption></figure>"
+    "<p>The agreement, reached late on Sunday, gives crews a pay rise of 4 percent this "
+    "year and another 3 percent next year, with new rules on rest between shifts.</p>"
+    "<h2>Travellers relieved</h2>"
+    "<p>Passengers queued at the terminal from early morning, and several said they had "
+    "waited weeks to visit relatives on the islands, where supplies had run low.</p>"
+    "<p>Advertisement</p>"
+    "<div class=\"related-stories\"><h3>Related</h3><ul>"
+    "<li><a href=\"/a\">Strike talks stall again as union hardens its position</a></li>"
+    "<li><a href=\"/b\">Island shops run out of fresh milk during the strike</a></li>"
+    "</ul></div>"
+    "<p>The operator said timetables would return to normal by the end of the week, "
+    "though some late sailings may still be cancelled.</p>"
+    "</article></main>"
+    "<aside class=\"sidebar\"><p>Most read: a long list of other stories, with, many, commas, here, too.</p></aside>"
+    "<div id=\"comments\"><p>Great news, finally, after all this time, I can go home.</p></div>"
+    "<footer><p>Copyright Harbour Gazette, all rights reserved, 2021.</p></footer>"
+    "</body></html>";
+
+static void test_article_body(void)
+{
+    td_doc *doc = read_page(news_page, sizeof news_page - 1, NULL);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    char *body = body_text(doc);
+    CHECK(strstr(body, "Ferry crews on the northern routes went back to work") == body);
+    CHECK(strstr(body, "with new rules on rest between shifts.") != NULL);
+    CHECK(strstr(body, "Travellers relieved") != NULL); /* subheading kept */
+    CHECK(strstr(body, "timetables would return to normal") != NULL);
+    /* page furniture left out */
+    CHECK(strstr(body, "Home") == NULL);
+    CHECK(strstr(body, "cookies") == NULL);
+    CHECK(strstr(body, "Most read") == NULL);
+    CHECK(strstr(body, "Great news") == NULL);
+    CHECK(strstr(body, "Copyright") == NULL);
+    CHECK(strstr(body, "Strike talks stall") == NULL);
+    CHECK(strstr(body, "Advertisement") == NULL);
+    CHECK(strstr(body, "not text") == NULL);
+    CHECK(strstr(body, "color:red") == NULL);
+    /* the headline and the caption are parts of their own, not body */
+    CHECK(strstr(body, "Ferry crews return to work after long strike") == NULL);
+    CHECK(strstr(body, "first ferry leaves") == NULL);
+    const td_part *cap = part(doc, TD_PART_CAPTION, 0);
+    CHECK(cap != NULL);
+    if (cap)
+        CHECK_SPAN(doc->text, cap->span, "The first ferry leaves the harbour at dawn.");
+    free(body);
+    td_doc_free(doc);
+}
+
+static void test_article_anatomy_and_meta(void)
+{
+    td_doc *doc = read_page(news_page, sizeof news_page - 1, NULL);
+    if (!doc)
+        return;
+    CHECK_EQ_INT(doc->has_anatomy, 1);
+    const td_part *h = part(doc, TD_PART_HEADLINE, 0);
+    CHECK(h != NULL);
+    if (h) {
+        CHECK_SPAN(doc->text, h->span, "Ferry crews return to work after long strike");
+        CHECK_EQ_INT(h->span.start, 0);
+        CHECK_EQ_STR(h->from, "json-ld");
+    }
+    const td_part *by = part(doc, TD_PART_BYLINE, 0);
+    CHECK(by != NULL);
+    if (by)
+        CHECK_SPAN(doc->text, by->span, "Mira Olsen");
+    const td_part *sf = part(doc, TD_PART_STANDFIRST, 0);
+    CHECK(sf != NULL);
+    if (sf)
+        CHECK_SPAN(doc->text, sf->span, "Crossings resume on Monday.");
+    CHECK_EQ_STR(doc->date, "2021-06-07");
+    CHECK_EQ_STR(doc->source, "Harbour Gazette");
+    CHECK_EQ_STR(doc->url, "https://gazette.example/ferry");
+    CHECK_EQ_STR(td_doc_meta(doc, "language"), "en-GB");
+    CHECK_EQ_STR(td_doc_meta(doc, "published"), "2021-06-07T08:00:00+01:00");
+    CHECK_EQ_STR(td_doc_meta(doc, "author"), "Mira Olsen");
+    /* parts are in text order and inside the text */
+    for (size_t i = 0; i < doc->anatomy.nparts; i++) {
+        const td_part *p = &doc->anatomy.parts[i];
+        CHECK(p->span.start < p->span.end && p->span.end <= doc->len);
+        if (i)
+            CHECK(doc->anatomy.parts[i - 1].span.end <= p->span.start);
+    }
+    td_doc_free(doc);
+}
+
+/* Metadata without JSON-LD: the <title> loses the site's name. */
+static void test_title_from_title_element(void)
+{
+    static const char page[] =
+        "<html><head><title>Council approves the new harbour budget - Valley Wire</title></head>"
+        "<body><div><p>The council voted seven to two on Tuesday for a budget that "
+        "raises spending on the harbour, the schools, and the roads.</p></div></body></html>";
+    td_doc *doc = read_page(page, sizeof page - 1, NULL);
+    if (!doc)
+        return;
+    const td_part *h = part(doc, TD_PART_HEADLINE, 0);
+    CHECK(h != NULL);
+    if (h)
+        CHECK_SPAN(doc->text, h->span, "Council approves the new harbour budget");
+    td_doc_free(doc);
+}
+
+static void test_whitespace_and_entities(void)
+{
+    static const char page[] =
+        "<html><body><article>"
+        "<p>Fish &amp; chips   cost \n\t &pound;5&nbsp;now, &#8220;a lot&#8221;, "
+        "said <b>one</b> <i>buyer</i>, who, like, many, others, complained.</p>"
+        "<div>First block of text that is long enough to count as a paragraph here.</div>"
+        "<div>Second block of text that is long enough to count as a paragraph too.</div>"
+        "</article></body></html>";
+    td_doc *doc = read_page(page, sizeof page - 1, NULL);
+    if (!doc)
+        return;
+    char *body = body_text(doc);
+    CHECK(strstr(body, "Fish & chips cost \xc2\xa3" "5 now, \xe2\x80\x9c" "a lot\xe2\x80\x9d, said one buyer,") != NULL);
+    CHECK(strstr(body, "paragraph here.\n\nSecond block") != NULL);
+    free(body);
+    td_doc_free(doc);
+}
+
+static void test_nfc(void)
+{
+    /* "Cafe" + combining acute accent becomes precomposed é */
+    static const char page[] =
+        "<html><body><p>Cafe\xcc\x81 owners, bakers, and grocers met on Friday to discuss the rent rises.</p></body></html>";
+    td_doc *doc = read_page(page, sizeof page - 1, NULL);
+    if (!doc)
+        return;
+    CHECK(strstr(doc->text, "Caf\xc3\xa9 owners") != NULL);
+    td_doc_free(doc);
+}
+
+static void test_charsets(void)
+{
+    /* declared windows-1252: é is one byte 0xE9, the euro sign 0x80 */
+    static const char latin[] =
+        "<html><head><meta charset=\"windows-1252\"></head><body><p>Le caf\xe9 co\xfbte 3 \x80, "
+        "dit le patron, qui, comme, les autres, se plaint des prix.</p></body></html>";
+    td_doc *doc = read_page(latin, sizeof latin - 1, NULL);
+    if (doc) {
+        CHECK(strstr(doc->text, "Le caf\xc3\xa9 co\xc3\xbbte 3 \xe2\x82\xac,") != NULL);
+        td_doc_free(doc);
+    }
+    /* the HTTP charset says windows-1252 but the bytes are UTF-8: read UTF-8 */
+    static const char wrong[] =
+        "<html><body><p>Stra\xc3\x9f" "e und Caf\xc3\xa9, sagte er, und, dann, noch, mehr, W\xc3\xb6rter.</p></body></html>";
+    doc = read_page(wrong, sizeof wrong - 1, "windows-1252");
+    if (doc) {
+        CHECK(strstr(doc->text, "Stra\xc3\x9f" "e und Caf\xc3\xa9") != NULL);
+        td_doc_free(doc);
+    }
+    /* no label and invalid UTF-8: Windows-1252 */
+    static const char unlabelled[] =
+        "<html><body><p>Na\xefve reporters, editors, and readers, all of them, agreed.</p></body></html>";
+    doc = read_page(unlabelled, sizeof unlabelled - 1, NULL);
+    if (doc) {
+        CHECK(strstr(doc->text, "Na\xc3\xafve reporters") != NULL);
+        td_doc_free(doc);
+    }
+    /* a charset iconv converts: windows-1251 */
+    static const char cyr[] =
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"></head>"
+        "<body><p>\xcf\xf0\xe8\xe2\xe5\xf2, news, from, the, city, council, today.</p></body></html>";
+    doc = read_page(cyr, sizeof cyr - 1, NULL);
+    if (doc) {
+        CHECK(strstr(doc->text, "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82,") != NULL);
+        td_doc_free(doc);
+    }
+    /* UTF-16LE with a byte order mark */
+    static const char u16[] = "\xff\xfe<\0p\0>\0O\0k\0 \0\xac\x20<\0/\0p\0>\0";
+    doc = read_page(u16, sizeof u16 - 1, NULL);
+    if (doc) {
+        CHECK(strstr(doc->text, "Ok \xe2\x82\xac") != NULL);
+        td_doc_free(doc);
+    }
+}
+
+static void test_empty_and_bodyless(void)
+{
+    td_doc *doc = read_page("", 0, NULL);
+    CHECK(doc != NULL);
+    if (doc) {
+        CHECK_EQ_INT(doc->len, 0);
+        td_doc_free(doc);
+    }
+    static const char page[] = "<html><head><title>Only a title here</title></head></html>";
+    doc = read_page(page, sizeof page - 1, NULL);
+    CHECK(doc != NULL);
+    if (doc) {
+        char *body = body_text(doc);
+        CHECK_EQ_STR(body, "");
+        free(body);
+        td_doc_free(doc);
+    }
+    doc = read_page("\0\0\0\xff\xfe garbage \x01", 15, NULL);
+    CHECK(doc != NULL);
+    td_doc_free(doc);
+}
+
+static void test_hostile_pages(void)
+{
+    /* an enormous attribute, deep nesting, and many unclosed tags */
+    size_t n = 3u << 20;
+    char *page = malloc(n + 256);
+    size_t k = 0;
+    k += (size_t)sprintf(page + k, "<html><body><div class=\"");
+    memset(page + k, 'a', 1u << 20);
+    k += 1u << 20;
+    k += (size_t)sprintf(page + k, "\">");
+    while (k + 16 < n - 200) {
+        memcpy(page + k, "<div><span><b>", 14);
+        k += 14;
+    }
+    k += (size_t)sprintf(page + k, "<p>Deep text, with, commas, in, it, at the very bottom of it all.</p>");
+    td_doc *doc = read_page(page, k, NULL);
+    CHECK(doc != NULL);
+    td_doc_free(doc);
+    free(page);
+}
+
+static void collect(void *ctx, const char *s, size_t n)
+{
+    td_buf *b = ctx;
+    td_buf_add(b, s, n);
+    td_buf_addc(b, '|');
+}
+
+static void test_fragment_paragraphs(void)
+{
+    static const char frag[] =
+        "<p>One &amp; two.</p>Loose text<br>after a break<ul><li>Item one</li><li>Item two</li></ul>";
+    td_buf out;
+    td_buf_init(&out);
+    size_t n = hx_fragment_paragraphs(frag, sizeof frag - 1, collect, &out);
+    td_buf_addc(&out, 0);
+    CHECK_EQ_INT(n, 4);
+    CHECK_EQ_STR(out.data, "One & two.|Loose text\nafter a break|Item one|Item two|");
+    td_buf_free(&out);
+}
+
+static void test_date_day(void)
+{
+    char d[11];
+    CHECK(hx_date_day("2019-11-19T10:00:00Z", d));
+    CHECK_EQ_STR(d, "2019-11-19");
+    CHECK(hx_date_day("Tue, 19 Nov 2019 10:00:00 GMT", d));
+    CHECK_EQ_STR(d, "2019-11-19");
+    CHECK(hx_date_day("November 5, 2020", d));
+    CHECK_EQ_STR(d, "2020-11-05");
+    CHECK(hx_date_day("20200105", d));
+    CHECK_EQ_STR(d, "2020-01-05");
+    CHECK(!hx_date_day("yesterday", d));
+    CHECK(!hx_date_day("2019-13-45", d));
+    CHECK(!hx_date_day(NULL, d));
+}
+
+int main(void)
+{
+    char err[256];
+    engine = td_engine_new(NULL, err, sizeof err);
+    if (!engine) {
+        fprintf(stderr, "engine: %s\n", err);
+        return 1;
+    }
+    RUN(test_article_body);
+    RUN(test_article_anatomy_and_meta);
+    RUN(test_title_from_title_element);
+    RUN(test_whitespace_and_entities);
+    RUN(test_nfc);
+    RUN(test_charsets);
+    RUN(test_empty_and_bodyless);
+    RUN(test_hostile_pages);
+    RUN(test_fragment_paragraphs);
+    RUN(test_date_day);
+    td_engine_free(engine);
+    return CHECK_REPORT();
+}
