@@ -22,7 +22,8 @@
  *     continue the prose: title case, in a list after a "Related" heading,
  *     after "Read more:", after the last paragraph, or a short kicker (a
  *     section label) just before such a headline;
- *   - caption: caption grammar anywhere, or caption words next to a credit;
+ *   - caption: caption grammar anywhere, caption words next to a credit,
+ *     or one plain sentence just above a credit;
  *   - body: every other paragraph, one part each; short headline-shaped
  *     lines inside the body (crossheads, live-blog entry titles) too.
  * Date lines are boilerplate for the anatomy and their text is kept as the
@@ -55,6 +56,24 @@ static int at_paragraph(const at_block *b)
 static int at_related_shape(const at_block *b)
 {
     return b->cls == AT_HEAD && b->nwords >= 4 && at_title_ratio(b) >= 0.6;
+}
+
+/* One short sentence without quotation marks: what a caption above its
+ * credit looks like ("Residents watch as smoke rises over the hills."). */
+static int at_plain_sentence(const at_ctx *c, const at_block *b)
+{
+    if (b->nwords > 30 || b->nlines > 1 || b->term != '.')
+        return 0;
+    const char *s = c->text;
+    for (size_t i = b->start; i + 1 < b->end; i++) {
+        unsigned char x = (unsigned char)s[i];
+        if (x == '"' || ((x == '.' || x == '?' || x == '!') && s[i + 1] == ' '))
+            return 0;
+        if (x == 0xE2 && i + 2 < b->end && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D))
+            return 0;
+    }
+    return 1;
 }
 
 typedef struct at_state {
@@ -118,7 +137,11 @@ static size_t at_label_top(at_state *st)
         q++;
     int separated = q > p + 1 ||
                     (q < n && at_dateline(c, B[q].start, B[q].end, &body_dummy));
-    if (q < n && at_paragraph(&B[q]) && separated && B[p].nwords <= AT_MAX_WORDS &&
+    int prose_after = 0; /* the body must not be empty */
+    for (size_t k = q; k < n && !prose_after; k++)
+        prose_after = B[k].cls == AT_PROSE;
+    if (q < n && (at_paragraph(&B[q]) || prose_after) && separated &&
+        B[p].nwords <= AT_MAX_WORDS &&
         !at_dateline(c, B[p].start, B[p].end, &body_dummy)) {
         st->kind[p] = TD_PART_STANDFIRST;
         for (size_t k = p + 1; k < q; k++)
@@ -171,7 +194,8 @@ static void at_label_body(at_state *st, size_t from)
             continue;
         }
         st->in_related = 0;
-        if (near_credit && at_caption_cue(c, b))
+        if ((near_credit && at_caption_cue(c, b)) ||
+            (next && next->cls == AT_CREDIT && at_plain_sentence(c, b)))
             st->kind[i] = TD_PART_CAPTION;
         else
             st->kind[i] = TD_PART_BODY;
