@@ -1,0 +1,34 @@
+/*
+ * entities.h — what entities.c and entities_roles.c share (internal).
+ */
+#ifndef TD_ENTITIES_H
+#define TD_ENTITIES_H
+
+#include "doc.h"
+#include "util/dict.h"
+
+/* The word lists the entity stage reads (any may be NULL). */
+typedef struct ent_lex {
+    const td_dict *demonyms;    /* "Serbian" → SRB, "Kurds" → "" */
+    const td_dict *countries;   /* "Kosovo" → XKX */
+    const td_dict *titles;      /* "President", "Defense Minister" */
+    const td_dict *group_nouns; /* "police", "troops" */
+    const td_dict *facility;    /* "Camp" → prefix, "Airport" → suffix */
+} ent_lex;
+
+/* Token i's text is exactly s. */
+int ent_tok_is(const td_doc *doc, size_t i, const char *s);
+/* Token i is a possessive clitic ('s, ’s, or a lone apostrophe). */
+int ent_tok_possessive(const td_doc *doc, size_t i);
+
+/* Role and country of a person mentioned by tokens [first, end) of its
+ * sentence [s0, s1), from premodifiers or an apposition.  Sets *role
+ * (arena string or NULL) and country (ISO3 or ""); returns whether it
+ * found anything. */
+int ent_person_role(td_doc *doc, const ent_lex *lex, size_t s0, size_t s1,
+                    size_t first, size_t end, const char **role, char country[4]);
+
+/* ISO3 of a country or nationality named by text[0..n), or NULL. */
+const char *ent_country_of(const ent_lex *lex, const char *s, size_t n);
+
+#endif
