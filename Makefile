@@ -4,6 +4,7 @@
 #   make example    analyse the bundled example article
 #   make test       unit and command-line tests
 #   make san        the same tests under AddressSanitizer + UBSan (build-san/)
+#   make tsan       a many-threaded run under ThreadSanitizer (build-tsan/)
 #   make fuzz       libFuzzer targets (build-fuzz/), FUZZ_SECONDS each
 #   make eval       scores on ../shared/eval, one table
 #   make bench      throughput and peak memory
@@ -35,7 +36,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 
-.PHONY: all test san fuzz eval bench clean tests-bin example
+.PHONY: all test san tsan fuzz eval bench clean tests-bin example
 all: $(BUILD)/tidings
 
 # V=1 shows the full compiler lines
@@ -71,6 +72,11 @@ san:
 	$(MAKE) BUILD=build-san OPT=-O1 \
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
 
+# ThreadSanitizer over a many-threaded run of the whole pipeline
+tsan:
+	$(MAKE) BUILD=build-tsan OPT=-O1 SANFLAGS="-fsanitize=thread" build-tsan/tidings
+	@TIDINGS=build-tsan/tidings SHARED=$(SHARED) tests/tsan.sh
+
 FUZZ_SECONDS ?= 60
 fuzz:
 	@mkdir -p build-fuzz
@@ -96,6 +102,6 @@ bench: $(BUILD)/tidings
 	@TIDINGS=$(BUILD)/tidings SHARED=$(SHARED) bench/run.sh
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-tsan build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
