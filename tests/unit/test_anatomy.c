@@ -8,7 +8,8 @@
  * byline, dateline, body, caption, credit, related, boilerplate.  text is
  * the part's whole text with line breaks as spaces, or, when it ends with
  * "…", the start of it.  `#` lines are comments.  Every article is also run
- * with CRLF line ends and must give the same parts.
+ * with CRLF line ends and must give the same parts.  The bundled example,
+ * examples/harbour-strike.txt, is checked the same way.
  *
  * The seed (../shared/seed/kosovo-javelin.txt, read from $SHARED, never
  * copied here) is checked against seed/expected.md item by item, and
@@ -215,10 +216,11 @@ static int by_name(const void *a, const void *b)
 
 static int articles_checked;
 
-/* One test per article in tests/articles. */
-static void run_articles(void)
+/* One test per article NAME.txt in dir, expected parts in
+ * tests/articles/NAME.expect. */
+static void run_articles(const char *dir)
 {
-    const char *dir = "tests/articles";
+    const char *edir = "tests/articles";
     DIR *d = opendir(dir);
     CHECK(d != NULL);
     if (!d)
@@ -240,7 +242,7 @@ static void run_articles(void)
         size_t len, elen;
         snprintf(path, sizeof path, "%s/%s.txt", dir, names[i]);
         char *text = read_file(path, &len);
-        snprintf(path, sizeof path, "%s/%s.expect", dir, names[i]);
+        snprintf(path, sizeof path, "%s/%s.expect", edir, names[i]);
         char *ebuf = read_file(path, &elen);
         if (!text || !ebuf) {
             fprintf(stderr, "%s: missing .txt or .expect\n", names[i]);
@@ -537,7 +539,8 @@ int main(void)
     RUN(test_published_meta);
     RUN(test_prose_not_boilerplate);
     RUN(test_hostile_inputs);
-    run_articles();
+    run_articles("tests/articles");
+    run_articles("examples"); /* the bundled example */
     RUN(test_enough_articles);
     td_engine_free(engine);
     return CHECK_REPORT();
