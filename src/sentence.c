@@ -219,7 +219,8 @@ void td_sent_split(td_doc *doc, size_t first, uint32_t part, const td_lang_lex *
         if ((tt->kind == TD_TOK_PUNCT || (tt->flags & TD_TF_ABBREV)) &&
             terminal_kind(doc, tt) != END_NONE) {
             size_t k = t + 1;
-            while (k < n && is_closer(doc, &doc->tokens[k]))
+            while (k < n && k < sstart + TD_SENT_MAX_TOKENS &&
+                   is_closer(doc, &doc->tokens[k]))
                 k++;
             if (k == n)
                 break; /* only closers left: they end this sentence */
