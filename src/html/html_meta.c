@@ -287,17 +287,17 @@ static void hm_scan(hm_state *st)
             break;
         case HT_HTML:
             if (!st->lang)
-                st->lang = hx_attr_get(dom, n, HA_LANG);
+                st->lang = hm_cleans(a, hx_attr_get(dom, n, HA_LANG));
             break;
         case HT_LINK: {
             const char *rel = hx_attr_get(dom, n, HA_REL);
             if (rel && !strcmp(rel, "canonical") && !st->canonical)
-                st->canonical = hx_attr_get(dom, n, HA_HREF);
+                st->canonical = hm_cleans(a, hx_attr_get(dom, n, HA_HREF));
             break;
         }
         case HT_TIME:
             if (!st->time_dt && !(nd->flags & HF_HIDDEN))
-                st->time_dt = hx_attr_get(dom, n, HA_DATETIME);
+                st->time_dt = hm_cleans(a, hx_attr_get(dom, n, HA_DATETIME));
             break;
         case HT_H1:
             if (!(nd->flags & HF_HIDDEN)) {

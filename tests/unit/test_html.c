@@ -275,6 +275,8 @@ static void test_hostile_pages(void)
     /* an enormous attribute, deep nesting, and many unclosed tags */
     size_t n = 3u << 20;
     char *page = malloc(n + 256);
+    if (!page)
+        return;
     size_t k = 0;
     k += (size_t)sprintf(page + k, "<html><body><div class=\"");
     memset(page + k, 'a', 1u << 20);
