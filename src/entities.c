@@ -90,6 +90,11 @@ static const char *straighten(td_arena *a, const char *s, size_t n, uint32_t *ou
 static int title_case(const td_doc *doc, size_t a, size_t b)
 {
     size_t words = 0, caps = 0;
+    uint32_t si = a < doc->ntokens ? doc->tokens[a].sentence : UINT32_MAX;
+    if (si >= doc->nsentences || doc->sentences[si].first_token != a ||
+        doc->sentences[si].part >= doc->anatomy.nparts ||
+        doc->anatomy.parts[doc->sentences[si].part].kind != TD_PART_HEADLINE)
+        return 0;
     for (size_t i = a; i < b; i++) {
         const td_token *t = &doc->tokens[i];
         if (t->kind != TD_TOK_WORD || t->span.end - t->span.start < 4)
@@ -695,18 +700,28 @@ void td_entities(td_doc *doc)
     const td_engine *eng = doc->engine;
     if (!eng || !eng->ner || !doc->ntokens)
         return;
-    ent_lex lex = {
-        td_engine_dict(eng, "demonyms"), td_engine_dict(eng, "countries"),
-        td_engine_dict(eng, "titles"), td_engine_dict(eng, "group_nouns"),
-        td_engine_dict(eng, "facility_words"),
-    };
+    ent_lex lex;
+    ent_lex_init(&lex, eng);
     uint8_t *tags = tag_tokens(doc, eng->ner);
+    if (tags)
+        ent_from_tags(doc, &lex, tags);
+}
+
+void ent_from_tags(td_doc *doc, const ent_lex *lex, const uint8_t *tags)
+{
     uint8_t *covered = td_arena_alloc(&doc->arena, doc->ntokens + 1);
-    if (!tags)
-        return;
     ments ms = {NULL, 0, 0};
-    collect(&ms, doc, &lex, tags, covered);
-    hyphen_prefixes(&ms, doc, &lex, covered);
-    build(doc, &lex, &ms);
+    collect(&ms, doc, lex, tags, covered);
+    hyphen_prefixes(&ms, doc, lex, covered);
+    build(doc, lex, &ms);
     free(ms.m);
+}
+
+void ent_lex_init(ent_lex *lex, const td_engine *eng)
+{
+    lex->demonyms = td_engine_dict(eng, "demonyms");
+    lex->countries = td_engine_dict(eng, "countries");
+    lex->titles = td_engine_dict(eng, "titles");
+    lex->group_nouns = td_engine_dict(eng, "group_nouns");
+    lex->facility = td_engine_dict(eng, "facility_words");
 }

@@ -5,6 +5,8 @@
 #define TD_ENTITIES_H
 
 #include "doc.h"
+#include <stdint.h>
+
 #include "util/dict.h"
 
 /* The word lists the entity stage reads (any may be NULL). */
@@ -15,6 +17,14 @@ typedef struct ent_lex {
     const td_dict *group_nouns; /* "police", "troops" */
     const td_dict *facility;    /* "Camp" → prefix, "Airport" → suffix */
 } ent_lex;
+
+/* Fills lex from the engine's dictionaries. */
+void ent_lex_init(ent_lex *lex, const td_engine *engine);
+
+/* Builds doc->entities from one NER tag per token (ner.h's TD_NER_*):
+ * what td_entities does after tagging; tests call it with tags they
+ * choose. */
+void ent_from_tags(td_doc *doc, const ent_lex *lex, const uint8_t *tags);
 
 /* Token i's text is exactly s. */
 int ent_tok_is(const td_doc *doc, size_t i, const char *s);
