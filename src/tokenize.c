@@ -226,23 +226,11 @@ typedef struct tok_out {
     uint16_t flags;
 } tok_out;
 
-/* A URL starting at i (http://, https://, ftp://, www.), or 0.  It runs to
- * white space or a quotation mark; trailing sentence punctuation and
- * unbalanced closing brackets are left out. */
-static size_t scan_url(const unsigned char *s, size_t i, size_t end)
+/* The rest of a URL from j: to white space or a quotation mark, leaving
+ * out trailing sentence punctuation and unbalanced closing brackets. */
+static size_t url_rest(const unsigned char *s, size_t body, size_t end)
 {
-    size_t j;
-    if (starts_ci(s, i, end, "https://"))
-        j = i + 8;
-    else if (starts_ci(s, i, end, "http://"))
-        j = i + 7;
-    else if (starts_ci(s, i, end, "ftp://"))
-        j = i + 6;
-    else if (starts_ci(s, i, end, "www.") && i + 4 < end && ascii_alnum(s[i + 4]))
-        j = i + 4;
-    else
-        return 0;
-    size_t body = j;
+    size_t j = body;
     while (j < end) {
         tok_ch c = ch_at(s, j, end);
         if (c.cp < 0x80 ? (c.cl == CL_SPACE || c.cp == '"' || c.cp == '<' ||
@@ -263,10 +251,51 @@ static size_t scan_url(const unsigned char *s, size_t i, size_t end)
         else
             break;
     }
-    return j > body ? j : 0;
+    return j;
 }
 
-/* A word or number stopped at a character that may go on as an e-mail. */
+/* A URL starting at i (http://, https://, ftp://, www.), or 0. */
+static size_t scan_url(const unsigned char *s, size_t i, size_t end)
+{
+    size_t j;
+    if (starts_ci(s, i, end, "https://"))
+        j = i + 8;
+    else if (starts_ci(s, i, end, "http://"))
+        j = i + 7;
+    else if (starts_ci(s, i, end, "ftp://"))
+        j = i + 6;
+    else if (starts_ci(s, i, end, "www.") && i + 4 < end && ascii_alnum(s[i + 4]))
+        j = i + 4;
+    else
+        return 0;
+    size_t k = url_rest(s, j, end);
+    return k > j ? k : 0;
+}
+
+/* A bare domain: the ASCII word s[i..j) then .label... ending in a
+ * top-level domain of data/dict/tlds.txt (example.com, bbc.co.uk), with
+ * its path if one follows; or 0. */
+static size_t scan_domain(const tok_scan *sc, size_t i, size_t j)
+{
+    const unsigned char *s = sc->s;
+    size_t end = sc->end, k = j, l = 0, m = 0;
+    for (size_t a = i; a < j; a++)
+        if (!(ascii_alnum(s[a]) || s[a] == '-'))
+            return 0;
+    while (k + 1 < end && s[k] == '.' && ascii_alnum(s[k + 1])) {
+        l = k + 1, m = l;
+        while (m < end && (ascii_alnum(s[m]) || s[m] == '-'))
+            m++;
+        k = m;
+    }
+    if (k == j || cl_is_wordch(ch_at(s, k, end).cl) ||
+        !td_dict_get_fold(sc->lex ? sc->lex->tlds : NULL, (const char *)s + l, m - l))
+        return 0;
+    if (k < end && s[k] == '/')
+        k = url_rest(s, k, end);
+    return k;
+}
+
 static int email_stop(unsigned char c)
 {
     return c == '@' || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
@@ -707,8 +736,21 @@ static tok_out scan_token(tok_scan *sc, size_t i, tok_ch c)
                 t.end = e, t.kind = TD_TOK_EMAIL;
                 return t;
             }
+            if (s[j] == '.' && j + 1 < end && ascii_alnum(s[j + 1]) &&
+                (e = scan_domain(sc, i, j))) {
+                t.end = e, t.kind = TD_TOK_URL;
+                return t;
+            }
         }
-        return finish_word(sc, i, j, &w);
+        t = finish_word(sc, i, j, &w);
+        /* U.S.-backed: a hyphenated word goes on after the abbreviation */
+        if ((t.flags & TD_TF_ABBREV) && t.end + 1 < end && s[t.end] == '-' &&
+            cl_is_letter(ch_at(s, t.end + 1, end).cl)) {
+            w.dotted = 0;
+            j = scan_word(sc, t.end + 1, &w);
+            t = finish_word(sc, i, j, &w);
+        }
+        return t;
     }
     case CL_DIGIT:
         j = scan_number(s, i, end);
@@ -766,6 +808,7 @@ void td_lang_lex_init(td_lang_lex *lex, const td_engine *engine)
         lex->abbrev = td_engine_dict(engine, "abbreviations");
         lex->starters = td_engine_dict(engine, "sentence_starters");
         lex->speech = td_engine_dict(engine, "speech_verbs");
+        lex->tlds = td_engine_dict(engine, "tlds");
     }
 }
 

@@ -44,6 +44,8 @@ typedef struct td_lang_lex {
     /* "speech_verbs": said, told, asked ... — “Go!” Smith said. is one
      * sentence */
     const td_dict *speech;
+    /* "tlds": top-level domains, for bare domains (example.com) */
+    const td_dict *tlds;
 } td_lang_lex;
 
 /* Fills lex from the engine's dictionaries (engine may be NULL). */

@@ -135,6 +135,7 @@ static void test_hyphenated_words(void)
     CHECK_TOKS("A Serb-majority, NATO-backed, pro-U.S. F-16 unit.",
                "A|Serb-majority|,|NATO-backed|,|pro-U.S.|F-16|unit|.");
     CHECK_TOKS("A well- and ill-timed move.", "A|well|-|and|ill-timed|move|.");
+    CHECK_TOKS("A U.S.-backed, D.C.-based group.", "A|U.S.-backed|,|D.C.-based|group|.");
 }
 
 static void test_urls_and_emails(void)
@@ -145,6 +146,9 @@ static void test_urls_and_emails(void)
     CHECK_TOKS("Write to first.last@news.example.co.uk.",
                "Write|to|first.last@news.example.co.uk|.");
     CHECK_TOKS("Not an address: a@b, me@home.", "Not|an|address|:|a|@|b|,|me|@|home|.");
+    CHECK_TOKS("Buy at Amazon.com, see bbc.co.uk/news/x. Fine.",
+               "Buy|at|Amazon.com|,|see|bbc.co.uk/news/x|.|Fine|.");
+    CHECK_TOKS("He left.Then came Node.js here.", "He|left|.|Then|came|Node|.|js|here|.");
 }
 
 static void test_hashtags_handles(void)
