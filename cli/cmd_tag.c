@@ -6,11 +6,16 @@
  * -DOCSTART- lines pass through unchanged.  Documents (between -DOCSTART-
  * lines) are tagged as a whole, since the tagger uses document-level
  * features.  `--model PATH` picks another model than models/ner.model.
+ * `--stats` writes to stderr one line with the model load time, the CPU
+ * time spent tagging (reading and writing excluded), tokens per second and
+ * the peak resident memory (getrusage): what bench/bench_ner.sh reports.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 
 #include "commands.h"
 #include "ner/ner.h"
@@ -21,7 +26,7 @@
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: tidings tag --conll FILE [--model PATH]\n");
+    fprintf(stderr, "usage: tidings tag --conll FILE [--model PATH] [--stats]\n");
     return EXIT_USAGE;
 }
 
@@ -67,9 +72,17 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
-/* Tags lines [a, b) (one document) and prints them. */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Tags lines [a, b) (one document) and prints them; adds the tagging CPU
+ * time to *secs and the tokens to *ntokens. */
 static int tag_doc(const td_ner_model *m, const line *L, size_t a, size_t b,
-                   FILE *out)
+                   FILE *out, double *secs, size_t *ntokens)
 {
     size_t ntok = 0, nsent = 0;
     for (size_t i = a; i < b; i++)
@@ -98,7 +111,10 @@ static int tag_doc(const td_ner_model *m, const line *L, size_t a, size_t b,
     }
     sent[nsent] = (uint32_t)ntok;
     td_ner_doc doc = {tok, ntok, sent, nsent};
+    double t0 = cpu_now();
     int rc = td_ner_tag(m, &doc, tags);
+    *secs += cpu_now() - t0;
+    *ntokens += ntok;
     k = 0;
     for (size_t i = a; rc == 0 && i < b; i++) {
         fwrite(L[i].s, 1, L[i].n, out);
@@ -113,7 +129,12 @@ static int tag_doc(const td_ner_model *m, const line *L, size_t a, size_t b,
 int cmd_tag(int argc, char **argv)
 {
     const char *file = NULL, *model = NULL;
+    int stats = 0;
     for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--stats")) {
+            stats = 1;
+            continue;
+        }
         if (!strcmp(argv[i], "--conll") && i + 1 < argc)
             file = argv[++i];
         else if (!strcmp(argv[i], "--model") && i + 1 < argc)
@@ -143,7 +164,10 @@ int cmd_tag(int argc, char **argv)
         free(text);
         return EXIT_BAD_INPUT;
     }
+    double t0 = cpu_now();
     td_ner_model *m = td_ner_load(model, err, sizeof err);
+    double load = cpu_now() - t0, secs = 0;
+    size_t ntokens = 0;
     if (!m) {
         fprintf(stderr, "tidings tag: %s\n", err);
         free(text);
@@ -185,11 +209,19 @@ int cmd_tag(int argc, char **argv)
         size_t b = a + 1;
         while (b < nl && !L[b].docstart)
             b++;
-        rc = tag_doc(m, L, a, b, stdout);
+        rc = tag_doc(m, L, a, b, stdout, &secs, &ntokens);
         a = b;
     }
     if (rc)
         fprintf(stderr, "tidings tag: %s: out of memory\n", file);
+    if (stats) {
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        fprintf(stderr, "tag stats: tokens %zu tag_seconds %.3f tokens_per_second %.0f "
+                        "load_ms %.1f peak_rss_mb %.1f\n",
+                ntokens, secs, secs > 0 ? ntokens / secs : 0.0, load * 1e3,
+                ru.ru_maxrss / 1024.0);
+    }
     free(L);
     free(text);
     td_ner_free(m);
