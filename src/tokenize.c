@@ -279,12 +279,16 @@ static size_t scan_domain(const tok_scan *sc, size_t i, size_t j)
 {
     const unsigned char *s = sc->s;
     size_t end = sc->end, k = j, l = 0, m = 0;
+    if (j - i > 63)
+        return 0;
     for (size_t a = i; a < j; a++)
         if (!(ascii_alnum(s[a]) || s[a] == '-'))
             return 0;
-    while (k + 1 < end && s[k] == '.' && ascii_alnum(s[k + 1])) {
+    /* at most 255 bytes of labels: bounded, so scanning stays linear */
+    size_t lim = end - k > 255 ? k + 255 : end;
+    while (k + 1 < lim && s[k] == '.' && ascii_alnum(s[k + 1])) {
         l = k + 1, m = l;
-        while (m < end && (ascii_alnum(s[m]) || s[m] == '-'))
+        while (m < lim && (ascii_alnum(s[m]) || s[m] == '-'))
             m++;
         k = m;
     }
@@ -310,16 +314,19 @@ static int email_local(unsigned char c)
 /* An e-mail address starting at i, or 0: local@label.label[.label...]. */
 static size_t scan_email(const unsigned char *s, size_t i, size_t end)
 {
-    size_t j = i;
-    while (j < end && email_local(s[j]))
+    /* bounded (RFC 5321: 64-byte local part, 255-byte domain), so that
+     * "aaa.aaa.aaa..." is not rescanned from every word: linear overall */
+    size_t j = i, lim = end - i > 64 ? i + 64 : end;
+    while (j < lim && email_local(s[j]))
         j++;
     if (j == i || j >= end || s[j] != '@')
         return 0;
     size_t k = j + 1;
+    lim = end - k > 255 ? k + 255 : end;
     int labels = 0;
     for (;;) {
         size_t l = k;
-        while (k < end && (ascii_alnum(s[k]) || s[k] == '-'))
+        while (k < lim && (ascii_alnum(s[k]) || s[k] == '-'))
             k++;
         if (k == l)
             return 0;

@@ -222,6 +222,27 @@ static void test_invalid_utf8_does_not_crash(void)
     td_doc_free(d);
 }
 
+/* Patterns that would make a scanner rescan what follows it from every
+ * token: must stay linear (a quadratic scan takes minutes here). */
+static void test_hostile_patterns_stay_linear(void)
+{
+    static const char *const units[] = {"aaa.", "a-", "x@", "’", ".(", "1,", "\"", "..a", "U.S"};
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        size_t k = strlen(units[u]), reps = (1u << 20) / k;
+        char *text = malloc(reps * k + 1);
+        for (size_t i = 0; i < reps; i++)
+            memcpy(text + i * k, units[u], k);
+        text[reps * k] = 0;
+        td_doc *d = td_doc_new(lang_engine(), text, reps * k, NULL);
+        td_doc_add_part(d, TD_PART_BODY, 0, reps * k, "test");
+        td_tokenize(d);
+        CHECK(d->ntokens > 0);
+        lang_check_invariants(d);
+        td_doc_free(d);
+        free(text);
+    }
+}
+
 int main(void)
 {
     RUN(test_plain_words_and_punctuation);
@@ -244,6 +265,7 @@ int main(void)
     RUN(test_space_before);
     RUN(test_only_analysed_parts);
     RUN(test_invalid_utf8_does_not_crash);
+    RUN(test_hostile_patterns_stay_linear);
     lang_done();
     return CHECK_REPORT();
 }
