@@ -27,14 +27,10 @@ typedef struct at_line {
     uint8_t term, first;
 } at_line;
 
-/* Whitespace at s[i]: ASCII blanks, NBSP, the BOM and zero-width space. */
-int at_is_space(const char *s, size_t i, size_t end, size_t *len)
+/* The non-ASCII whitespace at s[i]: NBSP, the BOM and zero-width space. */
+int at_is_space_utf8(const char *s, size_t i, size_t end, size_t *len)
 {
     unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-        *len = 1;
-        return 1;
-    }
     if (c == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xA0) {
         *len = 2;
         return 1;
@@ -49,6 +45,7 @@ int at_is_space(const char *s, size_t i, size_t end, size_t *len)
         *len = 3;
         return 1;
     }
+    *len = 1;
     return 0;
 }
 
@@ -328,14 +325,43 @@ void at_block_shape(const at_ctx *c, at_block *b)
     b->first = (uint8_t)at_start_kind(s, b->start, b->end);
     b->term = at_last_mark(s, b->start, b->end, &b->quote_end);
     b->nwords = b->ncap = b->nlow = 0;
-    while (b->nwords <= AT_MAX_WORDS) {
+    /* Words are runs between ASCII blanks that hold a letter or digit (a
+     * lone mark such as "-", "|", "—" is not a word); this is the hottest
+     * loop of the stage, so it looks at bytes only: lead bytes from 0xC3
+     * up, except 0xE2 (punctuation, symbols), start letters. */
+    int in_word = 0, counted = 0;
+    for (; i < b->end && b->nwords <= AT_MAX_WORDS; i++) {
+        unsigned char x = (unsigned char)s[i];
+        if (x == ' ' || x == '\t' || x == '\n' || x == '\r') {
+            in_word = 0;
+            continue;
+        }
+        if (!in_word) {
+            in_word = 1;
+            counted = 0;
+        }
+        if (!counted && ((x >= '0' && x <= '9') || ((x | 0x20) >= 'a' && (x | 0x20) <= 'z') ||
+                         (x >= 0xC3 && x != 0xE2 && x < 0xF8))) {
+            counted = 1;
+            b->nwords++;
+        }
+    }
+    (void)ws;
+    (void)we;
+}
+
+void at_title_case(const at_ctx *c, at_block *b)
+{
+    const char *s = c->text;
+    size_t i = b->start, ws, we;
+    b->ncap = b->nlow = 0;
+    for (int n = 0; n <= AT_MAX_WORDS; n++) {
         i = at_next_word(s, i, b->end, &ws, &we);
         if (ws == we)
             break;
         at_word_core(s, &ws, &we);
         if (ws == we)
-            continue; /* a lone mark: "-", "|", "—" */
-        b->nwords++;
+            continue;
         int k = at_first_kind(s, ws, we);
         if (k == AT_F_UPPER)
             b->ncap++;

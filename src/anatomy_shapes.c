@@ -5,7 +5,9 @@
  * the rest of the text) and the anatomy word lists:
  *   - boilerplate: the block is, or starts with, a phrase of
  *     data/dict/anatomy_boilerplate.txt whose value says how it is used
- *     ("line": the whole block, "prefix": a short block starting so,
+ *     ("line": the whole block, "prefix": a block of at most 30 words
+ *     starting so, "colon": the phrase then a colon or dash, "year": the
+ *     phrase then a year,
  *     "related": a prefix followed by a related headline, "heading": a
  *     line introducing a list of related headlines);
  *   - byline: "By Jane Roe" (a cue of anatomy_byline_cues then a capital),
@@ -96,6 +98,14 @@ static int at_boilerplate(const at_ctx *c, at_block *b)
     const char *s = c->text;
     size_t maxk = td_dict_max_key(d), i = b->start, ws, we;
     int found = 0;
+    if (b->nwords > 30) {
+        /* only "Correction: ..." (colon) can match a long block */
+        size_t lim = b->start + maxk + 2 < b->end ? b->start + maxk + 2 : b->end;
+        if (!memchr(s + b->start, ':', lim - b->start) &&
+            !memchr(s + b->start, '-', lim - b->start) &&
+            !memchr(s + b->start, 0xE2, lim - b->start))
+            return 0;
+    }
     for (int k = 1; k <= 8; k++) {
         i = at_next_word(s, i, b->end, &ws, &we);
         if (ws == we)
@@ -131,7 +141,7 @@ static int at_boilerplate(const at_ctx *c, at_block *b)
         } else if (!strcmp(v, "line") && whole) {
             b->bp = AT_BP_LINE;
             found = 1;
-        } else if (!strcmp(v, "prefix") && b->nwords <= 40) {
+        } else if (!strcmp(v, "prefix") && b->nwords <= 30) {
             b->bp = AT_BP_LINE;
             found = 1;
         } else if (!strcmp(v, "related") || !strcmp(v, "heading")) {
@@ -254,8 +264,9 @@ int at_is_credit(const at_ctx *c, size_t a, size_t b)
     if (b <= a)
         return 0;
     char last = s[b - 1];
-    if (last == '?' || last == '!' || last == ',' || last == ';')
-        return 0;
+    if (last == '?' || last == '!' || last == ',' || last == ';' || last == '.' ||
+        last == '"' || b - a > 120)
+        return 0; /* credits are short and do not end as sentences do */
     /* © Jane Roe (a year after © makes it a copyright line instead) */
     if (b - a > 2 && (unsigned char)s[a] == 0xC2 && (unsigned char)s[a + 1] == 0xA9) {
         size_t t = at_trim_start(s, a + 2, b);
@@ -429,6 +440,9 @@ static int at_caption_date_tail(const at_ctx *c, const at_block *b)
         n++;
     }
     if (n < 4)
+        return 0;
+    /* most paragraphs end in a lower-case word: no date */
+    if (at_first_kind(s, w[0][0], w[0][1]) == AT_F_LOWER)
         return 0;
     const char *v0 = at_date_word(c, w[0][0], w[0][1]);
     const char *v1 = at_date_word(c, w[1][0], w[1][1]);
@@ -641,7 +655,7 @@ void at_classify(at_ctx *c, at_block *b)
         b->bp = AT_BP_LINE;
         return;
     }
-    if (at_boilerplate(c, b)) {
+    if (b->nwords <= AT_MAX_WORDS && at_boilerplate(c, b)) {
         b->cls = AT_BOILER;
         return;
     }
@@ -677,6 +691,8 @@ void at_classify(at_ctx *c, at_block *b)
     }
     if (b->term != '.' && b->term != ',' && b->term != ';' && b->term != ':' &&
         b->nwords <= 30 && b->nlines <= 2 && b->first != AT_F_LOWER &&
-        b->first != AT_F_BULLET)
+        b->first != AT_F_BULLET) {
         b->cls = AT_HEAD;
+        at_title_case(c, b);
+    }
 }

@@ -78,9 +78,16 @@ static int at_plain_sentence(const at_ctx *c, const at_block *b)
 
 typedef struct at_state {
     at_ctx *c;
-    uint8_t *kind;        /* per block: td_part_kind or AT_NONE */
+    uint8_t *kind;     /* per block: td_part_kind or AT_NONE */
+    const char **why;  /* per block: the part's `from` */
     int have_byline, have_date, in_related;
 } at_state;
+
+static void at_label(at_state *st, size_t i, td_part_kind kind, const char *why)
+{
+    st->kind[i] = (uint8_t)kind;
+    st->why[i] = why;
+}
 
 /* Labels a block of page furniture. */
 static void at_label_furniture(at_state *st, size_t i)
@@ -88,22 +95,29 @@ static void at_label_furniture(at_state *st, size_t i)
     const at_block *b = &st->c->blocks[i];
     switch (b->cls) {
     case AT_BOILER:
-        st->kind[i] = TD_PART_BOILERPLATE;
+        at_label(st, i, TD_PART_BOILERPLATE, "boilerplate phrase");
         if (b->bp == AT_BP_HEADING)
             st->in_related = 1;
         break;
     case AT_CREDIT:
-        st->kind[i] = TD_PART_CREDIT;
+        at_label(st, i, TD_PART_CREDIT, "credit shape");
         break;
     case AT_BYLINE:
-        st->kind[i] = st->have_byline ? TD_PART_BOILERPLATE : TD_PART_BYLINE;
+        at_label(st, i, st->have_byline ? TD_PART_BOILERPLATE : TD_PART_BYLINE,
+                 st->have_byline ? "second byline" : "byline shape");
         st->have_byline = 1;
         break;
     case AT_CAPTION:
-        st->kind[i] = TD_PART_CAPTION;
+        at_label(st, i, TD_PART_CAPTION, "caption grammar");
         break;
-    default: /* dates, time stamps, pull quotes */
-        st->kind[i] = TD_PART_BOILERPLATE;
+    case AT_DATE:
+        at_label(st, i, TD_PART_BOILERPLATE, "date line");
+        break;
+    case AT_TIME:
+        at_label(st, i, TD_PART_BOILERPLATE, "time stamp");
+        break;
+    default:
+        at_label(st, i, TD_PART_BOILERPLATE, "pull quote");
         break;
     }
 }
@@ -118,13 +132,13 @@ static size_t at_label_top(at_state *st)
     if (n >= 2 && B[0].cls == AT_HEAD && B[0].nwords <= 4 && B[0].term == 0 &&
         B[0].end - B[0].start <= 40 &&
         ((B[1].cls == AT_HEAD && B[1].nwords >= 3) || B[0].nwords == 1)) {
-        st->kind[0] = TD_PART_SECTION;
+        at_label(st, 0, TD_PART_SECTION, "short first line");
         i = 1;
     }
     while (i < n && at_furniture(&B[i]) && B[i].cls != AT_CAPTION)
         at_label_furniture(st, i++);
     if (i < n && B[i].cls == AT_HEAD && B[i].nwords >= 2 && i + 1 < n) {
-        st->kind[i++] = TD_PART_HEADLINE;
+        at_label(st, i++, TD_PART_HEADLINE, "first title-shaped line");
     } else {
         return i; /* no headline: the body starts here */
     }
@@ -143,7 +157,7 @@ static size_t at_label_top(at_state *st)
     if (q < n && (at_paragraph(&B[q]) || prose_after) && separated &&
         B[p].nwords <= AT_MAX_WORDS &&
         !at_dateline(c, B[p].start, B[p].end, &body_dummy)) {
-        st->kind[p] = TD_PART_STANDFIRST;
+        at_label(st, p, TD_PART_STANDFIRST, "paragraph set apart after headline");
         for (size_t k = p + 1; k < q; k++)
             at_label_furniture(st, k);
         body = q;
@@ -174,31 +188,33 @@ static void at_label_body(at_state *st, size_t from)
             continue;
         }
         if (b->cls == AT_HEAD) {
-            int trailing = !any_prose || i > last_prose;
+            int trailing = any_prose && i > last_prose;
             if (st->in_related && b->nwords >= 2)
-                st->kind[i] = TD_PART_RELATED;
+                at_label(st, i, TD_PART_RELATED, "under related heading");
             else if (prev && prev->cls == AT_TIME)
-                st->kind[i] = TD_PART_BODY; /* a live-blog entry's title */
+                at_label(st, i, TD_PART_BODY, "entry title after time stamp");
             else if (b->nwords <= 3 && next &&
                      (at_related_shape(next) || (i + 1 > last_prose && next->cls == AT_HEAD &&
                                                  next->nwords >= 3)))
-                st->kind[i] = TD_PART_RELATED; /* a kicker above a related headline */
+                at_label(st, i, TD_PART_RELATED, "kicker above related headline");
             else if (near_credit && b->nwords >= 4 && at_title_ratio(b) < 0.6)
-                st->kind[i] = TD_PART_CAPTION;
-            else if (at_related_shape(b) || (trailing && b->nwords >= 3))
-                st->kind[i] = TD_PART_RELATED;
+                at_label(st, i, TD_PART_CAPTION, "line next to credit");
+            else if (at_related_shape(b))
+                at_label(st, i, TD_PART_RELATED, "title-case line in body");
+            else if (trailing && b->nwords >= 3)
+                at_label(st, i, TD_PART_RELATED, "title-shaped line after body");
             else if (trailing)
-                st->kind[i] = TD_PART_BOILERPLATE;
+                at_label(st, i, TD_PART_BOILERPLATE, "short line after body");
             else
-                st->kind[i] = TD_PART_BODY; /* a crosshead */
+                at_label(st, i, TD_PART_BODY, "crosshead");
             continue;
         }
         st->in_related = 0;
         if ((near_credit && at_caption_cue(c, b)) ||
             (next && next->cls == AT_CREDIT && at_plain_sentence(c, b)))
-            st->kind[i] = TD_PART_CAPTION;
+            at_label(st, i, TD_PART_CAPTION, "sentence next to credit");
         else
-            st->kind[i] = TD_PART_BODY;
+            at_label(st, i, TD_PART_BODY, "paragraph");
     }
 }
 
@@ -231,7 +247,7 @@ static void at_emit(at_state *st)
         }
         if (b->cls == AT_BOILER && b->bp == AT_BP_RELATED && b->split > b->start) {
             size_t e = at_trim_back(s, b->start, b->split);
-            td_doc_add_part(doc, TD_PART_BOILERPLATE, b->start, e, "word list");
+            td_doc_add_part(doc, TD_PART_BOILERPLATE, b->start, e, "boilerplate phrase");
             td_doc_add_part(doc, TD_PART_RELATED, b->split, b->end, "after read-more");
             continue;
         }
@@ -250,19 +266,7 @@ static void at_emit(at_state *st)
             char *v = td_arena_strndup(&doc->arena, s + b->start, b->end - b->start);
             td_doc_add_meta(doc, "published", v, "date line");
         }
-        const char *from;
-        switch (b->cls) {
-        case AT_BOILER: from = "word list"; break;
-        case AT_CREDIT: from = "credit shape"; break;
-        case AT_BYLINE: from = "byline shape"; break;
-        case AT_DATE: from = "date line"; break;
-        case AT_TIME: from = "time stamp"; break;
-        case AT_CAPTION: from = "caption grammar"; break;
-        case AT_PULLQUOTE: from = "pull quote"; break;
-        case AT_HEAD: from = "title-shaped line"; break;
-        default: from = "paragraph"; break;
-        }
-        td_doc_add_part(doc, k, b->start, b->end, from);
+        td_doc_add_part(doc, k, b->start, b->end, st->why[i]);
     }
 }
 
@@ -292,6 +296,7 @@ void td_anatomy_text(td_doc *doc)
     st.c = &c;
     st.kind = td_arena_alloc(&doc->arena, c.nblocks);
     memset(st.kind, AT_NONE, c.nblocks);
+    st.why = td_arena_alloc(&doc->arena, c.nblocks * sizeof *st.why);
     at_label_body(&st, at_label_top(&st));
     at_emit(&st);
 }

@@ -54,8 +54,8 @@ typedef struct at_block {
     uint32_t start, end; /* trimmed span in doc->text */
     uint32_t nlines;
     uint16_t nwords;     /* capped at AT_MAX_WORDS + 1 */
-    uint16_t ncap;       /* words starting with a capital */
-    uint16_t nlow;       /* lower-case words that are not minor words */
+    uint16_t ncap;       /* words starting with a capital (AT_HEAD only) */
+    uint16_t nlow;       /* lower-case words that are not minor words (AT_HEAD only) */
     uint8_t term;        /* last mark: '.', '?', '!', ':', ',', ';', or 0 */
     uint8_t quote_end;   /* ends with a closing quotation mark */
     uint8_t first;       /* AT_F_* */
@@ -94,7 +94,20 @@ void at_block_shape(const at_ctx *c, at_block *b);
  * surrounding punctuation; returns the index after the word. */
 size_t at_next_word(const char *s, size_t i, size_t end, size_t *ws, size_t *we);
 void at_word_core(const char *s, size_t *ws, size_t *we);
-int at_is_space(const char *s, size_t i, size_t end, size_t *len);
+int at_is_space_utf8(const char *s, size_t i, size_t end, size_t *len);
+/* Whitespace at s[i] (ASCII blanks, NBSP, BOM, zero-width space); *len is
+ * its length in bytes. */
+static inline int at_is_space(const char *s, size_t i, size_t end, size_t *len)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *len = 1;
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    }
+    return at_is_space_utf8(s, i, end, len);
+}
+/* Counts title-case words of a short block (ncap, nlow). */
+void at_title_case(const at_ctx *c, at_block *b);
 /* Letter case of the first character of s[i..end): AT_F_*. */
 int at_first_kind(const char *s, size_t i, size_t end);
 
