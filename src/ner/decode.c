@@ -15,21 +15,52 @@
 
 #include "ner/ner_impl.h"
 
-static const char *const tag_names[NER_NT] = {
+static const char *const tag_names[TD_NER_NTAGS] = {
     "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
 };
 
 const char *td_ner_tag_name(int tag)
 {
-    return tag >= 0 && tag < NER_NT ? tag_names[tag] : "O";
+    return tag >= 0 && tag < TD_NER_NTAGS ? tag_names[tag] : "O";
 }
 
 int td_ner_tag_parse(const char *s, size_t n)
 {
-    for (int t = 0; t < NER_NT; t++)
+    for (int t = 0; t < TD_NER_NTAGS; t++)
         if (strlen(tag_names[t]) == n && !memcmp(tag_names[t], s, n))
             return t;
     return -1;
+}
+
+void ner_to_bilou(const uint8_t *iob, size_t n, uint8_t *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        int t = iob[i];
+        if (!t || t >= TD_NER_NTAGS) {
+            out[i] = 0;
+            continue;
+        }
+        int y = TD_NER_TYPE(t);
+        int begins = TD_NER_IS_B(t) || i == 0 || !iob[i - 1] ||
+                     TD_NER_TYPE(iob[i - 1]) != y;
+        int ends = i + 1 == n || !iob[i + 1] || TD_NER_IS_B(iob[i + 1]) ||
+                   TD_NER_TYPE(iob[i + 1]) != y;
+        int pos = begins ? (ends ? NER_U : NER_B) : (ends ? NER_L : NER_I);
+        out[i] = (uint8_t)(1 + 4 * y + pos);
+    }
+}
+
+void ner_to_iob(const uint8_t *bilou, size_t n, uint8_t *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        int t = bilou[i];
+        if (!t || t >= NER_NT) {
+            out[i] = 0;
+            continue;
+        }
+        int pos = NER_IPOS(t);
+        out[i] = (uint8_t)(1 + 2 * NER_ITYPE(t) + (pos == NER_I || pos == NER_L));
+    }
 }
 
 void ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *back,
@@ -60,7 +91,7 @@ void ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *back,
     }
     int arg = 0;
     for (int t = 1; t < NER_NT; t++)
-        if (cur[t] > cur[arg])
+        if (ner_can_end(t) && cur[t] > cur[arg])
             arg = t;
     for (size_t i = n; i-- > 0;) {
         tags[i] = (uint8_t)arg;
@@ -122,6 +153,7 @@ int ner_tag_with(const ner_table *p1, const ner_table *p2, const td_ner_gaz *gaz
             goto out;
         tag_pass(p2, doc, ti, 2, em, back, tags);
     }
+    ner_to_iob(tags, n, tags);
     rc = 0;
 out:
     free(ti);

@@ -11,7 +11,14 @@
 
 #include "ner/ner.h"
 
-#define NER_NT TD_NER_NTAGS
+/* Internally the model uses BILOU tags (Ratinov & Roth found them better
+ * than IOB2): 0 = O, then for each type y (TD_NER_PER...) 1+4y = B (begins
+ * a longer entity), 2+4y = I (inside), 3+4y = L (last), 4+4y = U (a
+ * one-token entity).  td_ner_tag converts back to IOB2. */
+#define NER_NT (1 + 4 * TD_NER_NTYPES)
+#define NER_ITYPE(t) (((t) - 1) / 4)
+#define NER_IPOS(t) (((t) - 1) % 4)
+enum { NER_B, NER_I, NER_L, NER_U };
 #define NER_MAX_FEATS 128
 
 static inline uint64_t ner_mix(uint64_t x)
@@ -69,14 +76,26 @@ int ner_doc_history(const td_ner_doc *doc, ner_tokinfo *ti, const uint8_t *p1);
 size_t ner_features(const td_ner_doc *doc, const ner_tokinfo *ti, size_t s0,
                     size_t s1, size_t i, int pass, uint64_t *out);
 
-/* Whether tag b may follow tag a (a == NER_NT: sentence start). */
+/* Whether internal tag b may follow tag a (a == NER_NT: sentence start). */
 static inline int ner_allowed(int a, int b)
 {
-    if (b == 0 || TD_NER_IS_B(b))
-        return 1;
-    /* b is I-X: a must be B-X or I-X */
-    return a != NER_NT && a != 0 && TD_NER_TYPE(a) == TD_NER_TYPE(b);
+    int open = a != NER_NT && a != 0 && NER_IPOS(a) <= NER_I;
+    if (open)
+        return b != 0 && (NER_IPOS(b) == NER_I || NER_IPOS(b) == NER_L) &&
+               NER_ITYPE(a) == NER_ITYPE(b);
+    return b == 0 || NER_IPOS(b) == NER_B || NER_IPOS(b) == NER_U;
 }
+
+/* Whether a sentence may end with internal tag t. */
+static inline int ner_can_end(int t)
+{
+    return t == 0 || NER_IPOS(t) >= NER_L;
+}
+
+/* IOB2 (TD_NER_*) <-> internal BILOU, over a document's tags (gold IOB2
+ * never continues an entity across a sentence start). */
+void ner_to_bilou(const uint8_t *iob, size_t n, uint8_t *out);
+void ner_to_iob(const uint8_t *bilou, size_t n, uint8_t *out);
 
 /* Viterbi: emission scores em[n][NER_NT], transitions trans[NER_NT+1][NER_NT]
  * (row NER_NT = start), scratch back[n][NER_NT]; writes tags[n]. */

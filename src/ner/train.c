@@ -284,8 +284,8 @@ static uint64_t rng_next(uint64_t *s)
 }
 
 /* One epoch over the docs of c (those not in fold skip; skip < 0: all). */
-static void epoch(percep *p, const td_ner_corpus *c, const fdata *fd, size_t *order,
-                  uint64_t *rng, int skip, scratch *s)
+static void epoch(percep *p, const td_ner_corpus *c, const uint8_t *gold,
+                  const fdata *fd, size_t *order, uint64_t *rng, int skip, scratch *s)
 {
     for (size_t k = c->ndocs; k > 1; k--) {
         size_t j = rng_next(rng) % k;
@@ -303,20 +303,26 @@ static void epoch(percep *p, const td_ner_corpus *c, const fdata *fd, size_t *or
             size_t g0 = d->start + s0, n = s1 - s0;
             sent_emissions(p->w, fd, g0, n, s->em);
             ner_viterbi(s->em, n, p->trans, s->back, s->pred);
-            if (memcmp(s->pred, c->gold + g0, n))
-                update(p, fd, g0, c->gold + g0, s->pred, n);
+            if (memcmp(s->pred, gold + g0, n))
+                update(p, fd, g0, gold + g0, s->pred, n);
             p->step += 1;
         }
     }
 }
 
+/* Scores internal tags pred against the corpus' IOB2 gold. */
 static double score_tags(const td_ner_corpus *c, const uint8_t *pred, td_ner_score *out)
 {
     td_ner_score s;
     memset(&s, 0, sizeof s);
+    uint8_t *iob = malloc(c->ntok + 1);
+    if (!iob)
+        return 0;
+    ner_to_iob(pred, c->ntok, iob);
     for (size_t k = 0; k < c->ndocs; k++)
-        td_ner_score_add(&s, c->gold + c->docs[k].start, pred + c->docs[k].start,
+        td_ner_score_add(&s, c->gold + c->docs[k].start, iob + c->docs[k].start,
                          c->docs[k].ntok);
+    free(iob);
     if (out)
         *out = s;
     return td_ner_score_f1(&s);
@@ -331,7 +337,8 @@ typedef struct trained {
 
 /* Trains on train (skipping fold `skip` if >= 0).  With dev, picks the
  * best epoch up to max_epochs (patience 3); without, runs max_epochs. */
-static int train_pass(const td_ner_corpus *train, const fdata *ftr, size_t nfeat,
+static int train_pass(const td_ner_corpus *train, const uint8_t *gold,
+                      const fdata *ftr, size_t nfeat,
                       const td_ner_corpus *dev, const fdata *fdev, int max_epochs,
                       int skip, unsigned seed, int verbose, const char *label,
                       trained *out)
@@ -355,7 +362,7 @@ static int train_pass(const td_ner_corpus *train, const fdata *ftr, size_t nfeat
     uint64_t rng = seed * 0x2545F4914F6CDD1DULL + 1;
     int since = 0;
     for (int e = 1; e <= max_epochs; e++) {
-        epoch(&p, train, ftr, order, &rng, skip, &s);
+        epoch(&p, train, gold, ftr, order, &rng, skip, &s);
         float trans[TRANS_N];
         percep_average(&p, avg, trans);
         double f1 = 0;
@@ -406,7 +413,7 @@ int td_ner_train(const td_ner_corpus *train, const td_ner_corpus *dev,
                  td_ner_gaz *gaz, const td_ner_train_opts *opt,
                  const char *out, char *err, size_t errlen)
 {
-    int max_epochs = opt->epochs > 0 ? opt->epochs : 20;
+    int max_epochs = opt->epochs > 0 ? opt->epochs : 40;
     int rc = -1;
     fmap m1, m2;
     fdata ftr1, fdev1, ftr2, fdev2;
@@ -421,17 +428,19 @@ int td_ner_train(const td_ner_corpus *train, const td_ner_corpus *dev,
     memset(&t2, 0, sizeof t2);
     memset(&half, 0, sizeof half);
     uint8_t *p1tr = calloc(train->ntok + 1, 1), *p1dev = calloc(dev->ntok + 1, 1);
+    uint8_t *gtr = malloc(train->ntok + 1);
     scratch str, sdev;
     memset(&str, 0, sizeof str);
     memset(&sdev, 0, sizeof sdev);
-    if (!p1tr || !p1dev || scratch_init(&str, train) || scratch_init(&sdev, dev))
+    if (!p1tr || !p1dev || !gtr || scratch_init(&str, train) || scratch_init(&sdev, dev))
         goto oom;
+    ner_to_bilou(train->gold, train->ntok, gtr);
     if (extract(train, gaz, 1, NULL, &m1, 1, &ftr1) ||
         extract(dev, gaz, 1, NULL, &m1, 0, &fdev1))
         goto oom;
     if (opt->verbose)
         fprintf(stderr, "train ner: %zu tokens, %zu pass-1 features\n", train->ntok, m1.n);
-    if (train_pass(train, &ftr1, m1.n, dev, &fdev1, max_epochs, -1, opt->seed,
+    if (train_pass(train, gtr, &ftr1, m1.n, dev, &fdev1, max_epochs, -1, opt->seed,
                    opt->verbose, "pass 1", &t1))
         goto oom;
     tag_corpus(dev, &fdev1, t1.w, t1.trans, -1, &sdev, p1dev);
@@ -440,7 +449,7 @@ int td_ner_train(const td_ner_corpus *train, const td_ner_corpus *dev,
     int npass = 1;
     if (opt->two_pass && train->ndocs >= 2) {
         for (int fold = 0; fold < 2; fold++) {
-            if (train_pass(train, &ftr1, m1.n, NULL, NULL, t1.epochs, fold,
+            if (train_pass(train, gtr, &ftr1, m1.n, NULL, NULL, t1.epochs, fold,
                            opt->seed + 1 + (unsigned)fold, 0, "jackknife", &half))
                 goto oom;
             tag_corpus(train, &ftr1, half.w, half.trans, fold, &str, p1tr);
@@ -452,7 +461,7 @@ int td_ner_train(const td_ner_corpus *train, const td_ner_corpus *dev,
             goto oom;
         if (opt->verbose)
             fprintf(stderr, "train ner: %zu pass-2 features\n", m2.n);
-        if (train_pass(train, &ftr2, m2.n, dev, &fdev2, max_epochs, -1, opt->seed,
+        if (train_pass(train, gtr, &ftr2, m2.n, dev, &fdev2, max_epochs, -1, opt->seed,
                        opt->verbose, "pass 2", &t2))
             goto oom;
         if (opt->verbose) {
@@ -479,6 +488,7 @@ done:
     free(half.w);
     free(p1tr);
     free(p1dev);
+    free(gtr);
     scratch_free(&str);
     scratch_free(&sdev);
     return rc;

@@ -150,30 +150,58 @@ static void test_gazetteer(void)
     td_ner_gaz_free(g);
 }
 
+/* internal BILOU tags */
+#define IB(y) (1 + 4 * (y) + NER_B)
+#define II(y) (1 + 4 * (y) + NER_I)
+#define IL(y) (1 + 4 * (y) + NER_L)
+#define IU(y) (1 + 4 * (y) + NER_U)
+
 static void test_viterbi(void)
 {
-    /* greedy would pick O, I-PER: not allowed; best valid path B-PER I-PER */
+    /* greedy would pick O, L-PER: not allowed; best valid path B-PER L-PER */
     float em[2 * NER_NT] = {0}, trans[(NER_NT + 1) * NER_NT] = {0};
     uint8_t back[2 * NER_NT], tags[2];
     em[0 * NER_NT + TD_NER_O] = 1.0f;
-    em[0 * NER_NT + TD_NER_B_PER] = 0.9f;
-    em[1 * NER_NT + TD_NER_I_PER] = 3.0f;
+    em[0 * NER_NT + IB(TD_NER_PER)] = 0.9f;
+    em[1 * NER_NT + IL(TD_NER_PER)] = 3.0f;
     em[1 * NER_NT + TD_NER_O] = 0.5f;
     ner_viterbi(em, 2, trans, back, tags);
-    CHECK_EQ_INT(tags[0], TD_NER_B_PER);
-    CHECK_EQ_INT(tags[1], TD_NER_I_PER);
+    CHECK_EQ_INT(tags[0], IB(TD_NER_PER));
+    CHECK_EQ_INT(tags[1], IL(TD_NER_PER));
     /* a transition penalty can make O O win */
-    trans[TD_NER_B_PER * NER_NT + TD_NER_I_PER] = -5.0f;
+    trans[IB(TD_NER_PER) * NER_NT + IL(TD_NER_PER)] = -5.0f;
     ner_viterbi(em, 2, trans, back, tags);
     CHECK_EQ_INT(tags[0], TD_NER_O);
     CHECK_EQ_INT(tags[1], TD_NER_O);
-    /* never an I- at a sentence start */
+    /* never an I- at a sentence start, never a B- at its end */
     float em1[NER_NT] = {0};
-    em1[TD_NER_I_LOC] = 9.0f;
+    em1[II(TD_NER_LOC)] = 9.0f;
+    em1[IB(TD_NER_LOC)] = 8.0f;
+    em1[IU(TD_NER_LOC)] = 1.0f;
     ner_viterbi(em1, 1, trans, back, tags);
-    CHECK(tags[0] != TD_NER_I_LOC);
-    CHECK(ner_allowed(TD_NER_B_LOC, TD_NER_I_LOC) && !ner_allowed(TD_NER_B_ORG, TD_NER_I_LOC));
-    CHECK(!ner_allowed(NER_NT, TD_NER_I_PER) && ner_allowed(TD_NER_O, TD_NER_B_PER));
+    CHECK_EQ_INT(tags[0], IU(TD_NER_LOC));
+    CHECK(ner_allowed(IB(TD_NER_LOC), II(TD_NER_LOC)) && !ner_allowed(IB(TD_NER_ORG), IL(TD_NER_LOC)));
+    CHECK(!ner_allowed(NER_NT, II(TD_NER_PER)) && ner_allowed(TD_NER_O, IU(TD_NER_PER)));
+    CHECK(!ner_allowed(IB(TD_NER_PER), TD_NER_O) && ner_allowed(IL(TD_NER_PER), IB(TD_NER_PER)));
+}
+
+static void test_bilou(void)
+{
+    /* [A B C]PER [D]LOC O [E]ORG [F G]ORG */
+    uint8_t iob[8] = {TD_NER_B_PER, TD_NER_I_PER, TD_NER_I_PER, TD_NER_B_LOC, 0,
+                      TD_NER_B_ORG, TD_NER_B_ORG, TD_NER_I_ORG};
+    uint8_t bl[8], back[8];
+    ner_to_bilou(iob, 8, bl);
+    CHECK_EQ_INT(bl[0], IB(TD_NER_PER));
+    CHECK_EQ_INT(bl[1], II(TD_NER_PER));
+    CHECK_EQ_INT(bl[2], IL(TD_NER_PER));
+    CHECK_EQ_INT(bl[3], IU(TD_NER_LOC));
+    CHECK_EQ_INT(bl[4], 0);
+    CHECK_EQ_INT(bl[5], IU(TD_NER_ORG));
+    CHECK_EQ_INT(bl[6], IB(TD_NER_ORG));
+    CHECK_EQ_INT(bl[7], IL(TD_NER_ORG));
+    ner_to_iob(bl, 8, back);
+    CHECK(!memcmp(back, iob, 8));
 }
 
 /* Writes a model where the word "Zork" means B-ORG; returns its path. */
@@ -189,7 +217,7 @@ static const char *tiny_model(char *path, size_t n)
     uint64_t keys[2] = {f[0], f[1]}; /* bias, word */
     float w[2 * NER_NT] = {0}, trans[(NER_NT + 1) * NER_NT] = {0};
     w[0 * NER_NT + TD_NER_O] = 1.0f;       /* everything is O ... */
-    w[1 * NER_NT + TD_NER_B_ORG] = 2.0f;   /* ... except Zork */
+    w[1 * NER_NT + IU(TD_NER_ORG)] = 2.0f; /* ... except Zork */
     ner_wlist l = {keys, w, 2, trans};
     td_ner_gaz *g = td_ner_gaz_build(NULL);
     td_ner_gaz_add(g, "zork", 4, TD_GAZ_ORGSUF);
@@ -298,6 +326,7 @@ int main(void)
     RUN(test_history);
     RUN(test_gazetteer);
     RUN(test_viterbi);
+    RUN(test_bilou);
     RUN(test_model_file);
     RUN(test_score);
     RUN(test_shipped_model);
