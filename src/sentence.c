@@ -156,7 +156,7 @@ static int splits_after(const td_doc *doc, const td_lang_lex *lex, size_t t,
     const td_token *term = &doc->tokens[t], *next = &doc->tokens[k];
     size_t n;
     const char *s = tok_text(doc, next, &n);
-    if (starts_lower(doc, next))
+    if (next->kind == TD_TOK_WORD && starts_lower(doc, next))
         return 0;
     if (next->kind == TD_TOK_PUNCT && n == 1 && strchr(",;:%", s[0]))
         return 0;
@@ -172,6 +172,10 @@ static int splits_after(const td_doc *doc, const td_lang_lex *lex, size_t t,
     case END_MARK:
         return 1;
     case END_STOP:
+        /* ENRON.XLS, 2.A: no space after the stop, capitals or digits */
+        if (!closed && !(next->flags & TD_TF_SPACE_BEFORE) &&
+            (next->kind == TD_TOK_NUMBER || (next->flags & TD_TF_ALLCAPS)))
+            return 0;
         if (t == sstart + 1 && !closed && is_list_label(doc, &doc->tokens[t - 1]))
             return 0;
         return 1;

@@ -473,7 +473,10 @@ static tok_out finish_word(tok_scan *sc, size_t i, size_t j, word_shape *w)
         t.flags |= TD_TF_CAP;
     if (w->nup >= 2 && w->nlow == 0)
         t.flags |= TD_TF_ALLCAPS;
-    if (j < sc->end && s[j] == '.' && !(j + 1 < sc->end && s[j + 1] == '.')) {
+    /* not "etc..." (an ellipsis follows), but "the U.S.." (one stop more) */
+    if (j < sc->end && s[j] == '.' &&
+        (!(j + 1 < sc->end && s[j + 1] == '.') ||
+         (w->dotted && !(j + 2 < sc->end && s[j + 2] == '.')))) {
         int abbrev = 0;
         if (w->dotted)
             abbrev = 1;
@@ -694,6 +697,8 @@ static tok_out scan_punct(tok_scan *sc, size_t i, tok_ch c)
         size_t k = j;
         if (cl_is_wordch(ch_before(s, sc->lo, i).cl))
             return t; /* me@home: not a handle */
+        if (c.cp == '@' && !(cl_is_letter(ch_at(s, j, end).cl) || (j < end && s[j] == '_')))
+            return t; /* @2.50: not a handle */
         while ((n = ch_at(s, k, end)).cl != CL_END &&
                (cl_is_wordch(n.cl) || n.cp == '_'))
             k += n.len;

@@ -25,7 +25,9 @@ static inline td_engine *lang_engine(void)
     td_engine *e = lang_engine_ptr;
     if (!e) {
         char err[256];
-        e = td_engine_new(NULL, err, sizeof err);
+        /* the language stage needs no trained model: do not load one */
+        td_engine_options no_models = {NULL, "/nonexistent-tidings-models"};
+        e = td_engine_new(&no_models, err, sizeof err);
         if (!e) {
             fprintf(stderr, "engine: %s\n", err);
             exit(1);

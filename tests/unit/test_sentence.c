@@ -58,6 +58,16 @@ static void test_stacked_terminals(void)
     CHECK_SENTS("They won the U.K.’s vote. Then what?", "They won the U.K.’s vote.\nThen what?");
 }
 
+static void test_after_stop(void)
+{
+    /* a URL after a stop starts a sentence although it is lower case */
+    CHECK_SENTS("Read more. http://example.org/x", "Read more.\nhttp://example.org/x");
+    /* no space and capitals: a file name, not a sentence end */
+    CHECK_SENTS("Open REPORT.XLS now.", "Open REPORT.XLS now.");
+    CHECK_SENTS("Plans for the U.S.. Then more.", "Plans for the U.S..\nThen more.");
+    CHECK_SENTS("We meet on Wed. Sept. 20 at noon.", "We meet on Wed. Sept. 20 at noon.");
+}
+
 static void test_brackets(void)
 {
     CHECK_SENTS("The plan failed. (Nobody was surprised.) Talks resume.",
@@ -166,6 +176,7 @@ int main(void)
     RUN(test_abbreviation_ends_sentence);
     RUN(test_quotes);
     RUN(test_stacked_terminals);
+    RUN(test_after_stop);
     RUN(test_brackets);
     RUN(test_ellipsis);
     RUN(test_numbers_urls_do_not_split);

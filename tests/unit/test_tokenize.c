@@ -154,6 +154,7 @@ static void test_urls_and_emails(void)
 static void test_hashtags_handles(void)
 {
     CHECK_TOKS("Follow @NewsDesk_1 and #Kosovo2023 now #", "Follow|@NewsDesk_1|and|#Kosovo2023|now|#");
+    CHECK_TOKS("at @2.50 each", "at|@|2.50|each");
 }
 
 static void test_non_ascii_words(void)
