@@ -525,11 +525,19 @@ static size_t scan_number(const unsigned char *s, size_t i, size_t end)
                 j++;
             continue;
         }
-        if (d == '-' && first_run == 4 && j - i == 4 && ascii_digit(s, j + 1, end) &&
-            ascii_digit(s, j + 2, end) && j + 3 < end && s[j + 3] == '-' &&
-            ascii_digit(s, j + 4, end) && ascii_digit(s, j + 5, end) &&
-            !ascii_digit(s, j + 6, end)) {
-            j += 6;
+        /* 2023-02-17, 713-555-0142: two hyphens join, one (a range) does not */
+        if (d == '-' && j - i == first_run && ascii_digit(s, j + 1, end) &&
+            !(i > 0 && s[i - 1] == '-')) {
+            size_t k = j + 1;
+            while (ascii_digit(s, k, end))
+                k++;
+            if (k < end && s[k] == '-' && ascii_digit(s, k + 1, end)) {
+                k++;
+                while (ascii_digit(s, k, end))
+                    k++;
+                if (!(k < end && s[k] == '-' && ascii_digit(s, k + 1, end)))
+                    j = k;
+            }
             break;
         }
         break;
@@ -716,6 +724,12 @@ static tok_out scan_punct(tok_scan *sc, size_t i, tok_ch c)
         return scan_single_quote(sc, i, c);
     case 0x201A: /* ‚ low single opening quote */
         return quote_open(&sc->sq_open, j);
+    case '_': case '=': case '*': case '~': case '<': case '>': case '|':
+    case '^': case '\\':
+        while (j < end && s[j] == s[i]) /* ***, ====, << as one token */
+            j++;
+        t.end = j;
+        return t;
     default:
         return t;
     }

@@ -65,6 +65,8 @@ static void test_numbers(void)
     CHECK_TOKS("From 1999–2004 and 1999-2004.", "From|1999|–|2004|and|1999|-|2004|.");
     CHECK_TOKS("Open 24/7, 1,5 no.", "Open|24/7|,|1|,|5|no|.");
     CHECK_TOKS("A 4,500-strong force.", "A|4,500|-|strong|force|.");
+    CHECK_TOKS("Call 713-555-0142 or 1-2-3-4 now", "Call|713-555-0142|or|1|-|2|-|3|-|4|now");
+    CHECK_TOKS("*** ==== << x >> **bold**", "***|====|<<|x|>>|**|bold|**");
 }
 
 static void test_number_kinds(void)
