@@ -158,6 +158,10 @@ static int splits_after(const td_doc *doc, const td_lang_lex *lex, size_t t,
     const char *s = tok_text(doc, next, &n);
     if (next->kind == TD_TOK_WORD && starts_lower(doc, next))
         return 0;
+    /* an opening quote before a lower-case word: the U.S. "will respond" */
+    if ((next->flags & TD_TF_QUOTE_OPEN) && k + 1 < doc->ntokens &&
+        doc->tokens[k + 1].kind == TD_TOK_WORD && starts_lower(doc, &doc->tokens[k + 1]))
+        return 0;
     if (next->kind == TD_TOK_PUNCT && n == 1 && strchr(",;:%", s[0]))
         return 0;
     if (next->kind == TD_TOK_PUNCT && terminal_kind(doc, next) != END_NONE)

@@ -34,6 +34,10 @@ static void test_abbreviation_ends_sentence(void)
                 "He sold it to Brill Corp.\n“It was time,” he said.");
     CHECK_SENTS("The answer was No. Then he left.", "The answer was No.\nThen he left.");
     CHECK_SENTS("She moved to the U.K.", "She moved to the U.K.");
+    CHECK_SENTS("He said the U.S. “will respond.” The U.N. agreed.",
+                "He said the U.S. “will respond.”\nThe U.N. agreed.");
+    CHECK_SENTS("He spoke in Washington, D.C. Thousands listened.",
+                "He spoke in Washington, D.C.\nThousands listened.");
 }
 
 static void test_quotes(void)
