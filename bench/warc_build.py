@@ -4,7 +4,11 @@ folder of .html.gz pages, for benchmarking the WARC reader.  Each page
 becomes a request record and a response record (HTTP 200, text/html); a
 warcinfo record opens the file.  Standard library only.
 
-Usage: warc_build.py PAGES_DIR OUT.warc.gz [REPEAT]
+Usage: warc_build.py PAGES_DIR OUT.warc.gz [REPEAT] [CONTENT_TYPE]
+
+CONTENT_TYPE (default "text/html; charset=utf-8") is the HTTP Content-Type
+of the responses; a non-HTML type makes an archive the reader must inflate
+and parse but not analyse, which measures the WARC reading itself.
 """
 import gzip
 import io
@@ -26,6 +30,7 @@ def record(kind, uri, payload, extra=""):
 def main():
     src, out = sys.argv[1], sys.argv[2]
     repeat = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    ctype = sys.argv[4] if len(sys.argv) > 4 else "text/html; charset=utf-8"
     pages = sorted(f for f in os.listdir(src) if f.endswith(".html.gz"))
     with open(out, "wb") as fh:
         info = b"software: tidings bench\r\nformat: WARC File Format 1.1\r\n"
@@ -39,8 +44,8 @@ def main():
                 fh.write(gzip.compress(record(
                     "request", uri, req,
                     "Content-Type: application/http; msgtype=request\r\n"), 6))
-                http = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-                        "Content-Length: %d\r\n\r\n" % len(html)).encode() + html
+                http = ("HTTP/1.1 200 OK\r\nContent-Type: %s\r\n"
+                        "Content-Length: %d\r\n\r\n" % (ctype, len(html))).encode() + html
                 fh.write(gzip.compress(record(
                     "response", uri, http,
                     "Content-Type: application/http; msgtype=response\r\n"), 6))
