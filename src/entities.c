@@ -631,6 +631,13 @@ static int build(td_doc *doc, const ent_lex *lex, ments *ms)
         for (int t = 0; t < 6; t++)
             if (c[i].votes[t] > c[i].votes[best])
                 best = t;
+        /* a country or region by name is a place whatever the tags said
+         * ("the Balkans" tagged as an organisation) */
+        const ment *x = &m[c[i].best];
+        if (best != TD_ENT_GROUP && best != TD_ENT_FACILITY &&
+            (td_dict_get(lex->countries, doc->text + x->span.start, name_len(x)) ||
+             td_dict_get(lex->regions, doc->text + x->span.start, name_len(x))))
+            best = TD_ENT_PLACE;
         c[i].kind = best;
     }
     link(c, nc, m, doc);
@@ -707,9 +714,42 @@ void td_entities(td_doc *doc)
         ent_from_tags(doc, &lex, tags);
 }
 
-void ent_from_tags(td_doc *doc, const ent_lex *lex, const uint8_t *tags)
+/* "Federal Republic" + "of" + "Yugoslavia": one name, when the word
+ * before "of" heads such names (data/dict/of_heads.txt).  Rewrites tags. */
+static void join_of(const td_doc *doc, const ent_lex *lex, uint8_t *tags)
+{
+    for (size_t i = 1; i + 1 < doc->ntokens; i++) {
+        if (tags[i] || !tags[i - 1] || !TD_NER_IS_B(tags[i + 1]) || !ent_tok_is(doc, i, "of") ||
+            sentence_end(doc, i) <= i + 1)
+            continue;
+        size_t n;
+        const char *w = tok_text(doc, i - 1, &n);
+        const char *kind = td_dict_get(lex->of_heads, w, n);
+        if (!kind)
+            continue;
+        int ty = !strcmp(kind, "place") ? TD_NER_LOC
+                 : !strcmp(kind, "org") ? TD_NER_ORG
+                                        : TD_NER_MISC;
+        size_t a = i - 1, b = i + 2;
+        while (a > 0 && tags[a] && !TD_NER_IS_B(tags[a]))
+            a--;
+        int yb = TD_NER_TYPE(tags[i + 1]);
+        while (b < doc->ntokens && tags[b] && !TD_NER_IS_B(tags[b]) &&
+               TD_NER_TYPE(tags[b]) == yb)
+            b++;
+        tags[a] = (uint8_t)(1 + 2 * ty);
+        for (size_t k = a + 1; k < b; k++)
+            tags[k] = (uint8_t)(2 + 2 * ty);
+        i = b - 1;
+    }
+}
+
+void ent_from_tags(td_doc *doc, const ent_lex *lex, const uint8_t *given)
 {
     uint8_t *covered = td_arena_alloc(&doc->arena, doc->ntokens + 1);
+    uint8_t *tags = td_arena_alloc(&doc->arena, doc->ntokens + 1);
+    memcpy(tags, given, doc->ntokens);
+    join_of(doc, lex, tags);
     ments ms = {NULL, 0, 0};
     collect(&ms, doc, lex, tags, covered);
     hyphen_prefixes(&ms, doc, lex, covered);
@@ -724,4 +764,6 @@ void ent_lex_init(ent_lex *lex, const td_engine *eng)
     lex->titles = td_engine_dict(eng, "titles");
     lex->group_nouns = td_engine_dict(eng, "group_nouns");
     lex->facility = td_engine_dict(eng, "facility_words");
+    lex->regions = td_engine_dict(eng, "regions");
+    lex->of_heads = td_engine_dict(eng, "of_heads");
 }

@@ -16,6 +16,8 @@ typedef struct ent_lex {
     const td_dict *titles;      /* "President", "Defense Minister" */
     const td_dict *group_nouns; /* "police", "troops" */
     const td_dict *facility;    /* "Camp" → prefix, "Airport" → suffix */
+    const td_dict *regions;     /* "Balkans", "Middle East" */
+    const td_dict *of_heads;    /* "Republic" → place: "Republic of X" */
 } ent_lex;
 
 /* Fills lex from the engine's dictionaries. */

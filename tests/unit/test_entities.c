@@ -191,6 +191,26 @@ static void test_groups_and_facilities(void)
     td_doc_free(d);
 }
 
+static void test_joins_and_overrides(void)
+{
+    built b;
+    build(&b, "Troops of the Federal/G Republic/g of Yugoslavia/L left the Balkans/G "
+              "after the Battle/M of Kosovo/L . Officials of Serbia/L met .");
+    run_tags(&b);
+    td_doc *d = b.doc;
+    const td_entity *f = find(d, "Federal Republic of Yugoslavia");
+    CHECK(f && f->kind == TD_ENT_PLACE);
+    CHECK(find(d, "Yugoslavia") == NULL);
+    const td_entity *bt = find(d, "Battle of Kosovo");
+    CHECK(bt && bt->kind == TD_ENT_OTHER);
+    /* a region tagged as an organisation is still a place */
+    const td_entity *bk = find(d, "Balkans");
+    CHECK(bk && bk->kind == TD_ENT_PLACE);
+    /* "of" after a word that heads no such names joins nothing */
+    CHECK(find(d, "Serbia") != NULL);
+    td_doc_free(d);
+}
+
 static void test_whole_stage(void)
 {
     built b;
@@ -226,6 +246,7 @@ int main(void)
     RUN(test_roles_and_surnames);
     RUN(test_acronyms_and_hyphens);
     RUN(test_groups_and_facilities);
+    RUN(test_joins_and_overrides);
     RUN(test_whole_stage);
     td_engine_free(engine);
     return CHECK_REPORT();
