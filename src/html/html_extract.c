@@ -23,6 +23,7 @@
  * captions in page order, separated by blank lines.  Everything is NFC.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,7 +40,8 @@ enum {
     HC_UNLIKELY = 1 << 3,
     HC_MAYBE = 1 << 4,
     HC_BYLINE = 1 << 5,
-    HC_CAPTION = 1 << 6
+    HC_CAPTION = 1 << 6,
+    HC_DATE = 1 << 7
 };
 
 typedef struct hx_ex {
@@ -70,6 +72,7 @@ static unsigned hx_hint_flags(const char *v)
         case 'm': f |= HC_MAYBE; break;
         case 'b': f |= HC_BYLINE; break;
         case 'c': f |= HC_CAPTION; break;
+        case 'd': f |= HC_DATE; break;
         default: break;
         }
     }
@@ -172,7 +175,7 @@ static void hx_mark_gone(hx_ex *x)
         if (nd->tag == HT_TEXT)
             continue;
         switch (nd->tag) {
-        case HT_NAV: case HT_ASIDE: case HT_FORM: case HT_FOOTER:
+        case HT_NAV: case HT_ASIDE: case HT_FOOTER:
         case HT_TITLE: case HT_META: case HT_LINK: case HT_DIALOG: case HT_FIELDSET: case HT_INPUT: case HT_LABEL:
         case HT_MENU:
             x->gone[i] = 1;
@@ -423,6 +426,14 @@ static void hx_score(hx_ex *x)
         best = p;
     }
     x->top = best;
+    if (getenv("HX_DEBUG")) {
+        for (int k = 0; k < 5; k++)
+            if (top[k])
+                fprintf(stderr, "cand %u tag %d score %.1f class=%s id=%s chars=%u\n", top[k],
+                        nodes[top[k]].tag, tops[k], hx_attr_get(x->dom, top[k], HA_CLASS),
+                        hx_attr_get(x->dom, top[k], HA_ID), nodes[top[k]].chars);
+        fprintf(stderr, "top %u class=%s\n", best, hx_attr_get(x->dom, best, HA_CLASS));
+    }
 }
 
 /* ---- writing the document ------------------------------------------------ */
@@ -440,7 +451,41 @@ typedef struct hx_out {
     struct { int kind; size_t start, end; const char *from; } *parts;
     size_t nparts, cap;
     size_t body_chars;
+    size_t para_link;  /* bytes of para that came from inside links */
+    int para_date;     /* para is inside an element marked as a date */
+    int in_quote;      /* inside a blockquote */
 } hx_out;
+
+/* A short line that is only a date or time: "Updated Nov 19, 9:41 AM",
+ * "Posted: Fri 6:45 PM, Feb 16, 2018", "22 de janeiro de 2018 às 0:13".
+ * Few words, a clock time or a year, and little else. */
+static int hx_looks_like_date(const char *s, size_t n)
+{
+    if (n > 90)
+        return 0;
+    int words = 0, clock = 0, year = 0, digits = 0, in = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int w = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                (c >= '0' && c <= '9');
+        if (w && !in)
+            words++;
+        in = w;
+        if (c >= '0' && c <= '9') {
+            digits++;
+            if (i + 2 < n && s[i + 1] == ':' && s[i + 2] >= '0' && s[i + 2] <= '5')
+                clock = 1;
+            if (i + 4 <= n && (s[i] == '1' || s[i] == '2') &&
+                (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') &&
+                s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9' &&
+                s[i + 3] >= '0' && s[i + 3] <= '9' &&
+                (i + 4 == n || s[i + 4] < '0' || s[i + 4] > '9') &&
+                ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')))
+                year = 1;
+        }
+    }
+    return words <= 12 && digits >= 3 && clock && (year || words <= 6);
+}
 
 static void hx_out_part(hx_out *o, int kind, size_t start, size_t end,
                         const char *from)
@@ -513,13 +558,25 @@ static void hx_flush(hx_out *o)
     td_buf *p = &o->para;
     if (p->len) {
         int kind = o->kind;
-        if (kind == TD_PART_BODY && hx_is_boilerplate(x, p->data, p->len))
-            kind = TD_PART_BOILERPLATE;
+        const char *from = o->from;
+        if (kind == TD_PART_BODY) {
+            if (hx_is_boilerplate(x, p->data, p->len)) {
+                kind = TD_PART_BOILERPLATE;
+            } else if (o->para_link * 10 > p->len * 6 && p->len < 400 && !o->in_quote) {
+                kind = TD_PART_RELATED; /* a line of links */
+                from = "links";
+            } else if ((o->para_date || hx_looks_like_date(p->data, p->len)) &&
+                       p->len < 100) {
+                kind = TD_PART_DATELINE;
+                from = "date";
+            }
+        }
         if (kind != TD_PART_BOILERPLATE)
-            hx_out_add(o, kind, p->data, p->len, o->from);
+            hx_out_add(o, kind, p->data, p->len, from);
     }
     td_buf_clear(p);
     o->space = 0;
+    o->para_link = 0;
 }
 
 static void hx_text_node(hx_out *o, const hx_node *nd)
@@ -544,6 +601,8 @@ static void hx_text_node(hx_out *o, const hx_node *nd)
                 td_buf_addc(p, ' ');
             o->space = 0;
             td_buf_addc(p, (char)c);
+            if (nd->flags & HF_INLINK)
+                o->para_link++;
         }
     }
 }
@@ -569,7 +628,7 @@ static int hx_drop_block(hx_ex *x, uint32_t n)
         return 1;
     if (tag == HT_A || tag == HT_TIME)
         return 0;
-    if (!hx_tag_is_block(tag))
+    if (!hx_tag_is_block(tag) || tag == HT_BLOCKQUOTE)
         return 0;
     double ld = hx_link_density(nd);
     int list = tag == HT_UL || tag == HT_OL;
@@ -613,6 +672,10 @@ static void hx_enter(hx_out *o, uint32_t n, int *descend)
     hx_flush(o);
     if (nd->tag == HT_PRE)
         o->in_pre++;
+    if (nd->tag == HT_BLOCKQUOTE)
+        o->in_quote++;
+    if ((hx_class(x, n) & HC_DATE) && nd->chars < 80 && !o->para_date)
+        o->para_date = (int)n;
     if (nd->tag == HT_FIGCAPTION || (hx_class(x, n) & HC_CAPTION)) {
         o->kind = TD_PART_CAPTION;
         o->from = "figcaption";
@@ -653,6 +716,10 @@ static void hx_leave(hx_out *o, uint32_t n)
     hx_flush(o);
     if (nd->tag == HT_PRE && o->in_pre)
         o->in_pre--;
+    if (nd->tag == HT_BLOCKQUOTE && o->in_quote)
+        o->in_quote--;
+    if (o->para_date == (int)n)
+        o->para_date = 0;
     if (nd->tag == HT_FIGCAPTION || o->kind == TD_PART_CAPTION) {
         if (nd->tag == HT_FIGCAPTION || (hx_class(o->x, n) & HC_CAPTION)) {
             o->kind = TD_PART_BODY;
@@ -748,6 +815,9 @@ static void hx_out_reset(hx_out *o)
     o->body_chars = 0;
     o->space = 0;
     o->in_pre = 0;
+    o->in_quote = 0;
+    o->para_link = 0;
+    o->para_date = 0;
     o->kind = TD_PART_BODY;
     o->from = "html";
 }
