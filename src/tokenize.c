@@ -2,11 +2,10 @@
  * tokenize.c — cutting analysed parts into tokens (the language stage).
  *
  * One left-to-right pass over the bytes of a part.  Each step classifies
- * the character at the cursor — ASCII through a 128-entry table, anything
- * else through utf8proc's Unicode category, after a switch for the few
- * non-ASCII characters news text is full of (curly quotes, dashes, the
- * ellipsis, no-break spaces) — and hands over to the scanner for what can
- * start there: a word, a number, a URL or e-mail address, or punctuation.
+ * the character at the cursor (tokenize_chars.h: a table for ASCII,
+ * utf8proc for the rest) and hands over to the scanner for what can start
+ * there: a word, a number, a URL or e-mail address (tokenize_web.c), or
+ * punctuation.
  * Scanners look ahead a few characters at most, so the pass is linear, and
  * tokens go straight into the document's arena array, reserved once from
  * the size of the text.
@@ -24,189 +23,10 @@
 #include "tokenize.h"
 
 #include <string.h>
-#include <utf8proc.h>
 
 #include "engine.h"
 #include "stages.h"
-
-/* ---- characters ------------------------------------------------------- */
-
-enum {
-    CL_END,    /* past the end of the part */
-    CL_SPACE,  /* white space, controls, ignorable format characters */
-    CL_UPPER,  /* letters: Lu, Lt */
-    CL_LOWER,  /* Ll */
-    CL_LETTER, /* Lm, Lo: letters without case */
-    CL_MARK,   /* combining marks: part of the word before them */
-    CL_DIGIT,  /* Nd */
-    CL_JOIN,   /* soft hyphen, ZWJ, ZWNJ: inside a word, else ignorable */
-    CL_PUNCT,
-    CL_SYMBOL
-};
-
-#define SP CL_SPACE
-#define UP CL_UPPER
-#define LO CL_LOWER
-#define DI CL_DIGIT
-#define PU CL_PUNCT
-#define SY CL_SYMBOL
-static const unsigned char tok_ascii[128] = {
-    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
-    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
-    /*  ! " # $ % & ' ( ) * + , - . /  */
-    SP, PU, PU, PU, SY, SY, PU, PU, PU, PU, PU, SY, PU, PU, PU, PU,
-    /* 0-9 : ; < = > ? */
-    DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PU, PU, SY, SY, SY, PU,
-    /* @ A-O */
-    PU, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
-    /* P-Z [ \ ] ^ _ */
-    UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, PU, PU, PU, SY, PU,
-    /* ` a-o */
-    SY, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
-    /* p-z { | } ~ DEL */
-    LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, PU, SY, PU, SY, SP,
-};
-#undef SP
-#undef UP
-#undef LO
-#undef DI
-#undef PU
-#undef SY
-
-typedef struct tok_ch {
-    int32_t cp;
-    uint8_t cl, len;
-} tok_ch;
-
-static int cl_is_letter(int cl)
-{
-    return cl >= CL_UPPER && cl <= CL_MARK;
-}
-
-static int cl_is_wordch(int cl)
-{
-    return cl >= CL_UPPER && cl <= CL_JOIN;
-}
-
-static int cp_is_apos(int32_t cp)
-{
-    return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x201B;
-}
-
-static int cp_is_dash(int32_t cp)
-{
-    return cp == '-' || (cp >= 0x2012 && cp <= 0x2015) || cp == 0x2212;
-}
-
-static tok_ch tok_classify(int32_t cp, int len)
-{
-    tok_ch c = {cp, CL_SYMBOL, (uint8_t)len};
-    switch (cp) {
-    case 0x00A0: case 0x202F: case 0x200B: case 0xFEFF: case 0x2060:
-        c.cl = CL_SPACE;
-        return c;
-    case 0x00AD: case 0x200C: case 0x200D:
-        c.cl = CL_JOIN;
-        return c;
-    case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2013:
-    case 0x2014: case 0x2026: case 0x2010: case 0x2011:
-        c.cl = CL_PUNCT;
-        return c;
-    default:
-        break;
-    }
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
-        c.cl = CL_UPPER; break;
-    case UTF8PROC_CATEGORY_LL:
-        c.cl = CL_LOWER; break;
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-        c.cl = CL_LETTER; break;
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-        c.cl = CL_MARK; break;
-    case UTF8PROC_CATEGORY_ND:
-        c.cl = CL_DIGIT; break;
-    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_CC:
-    case UTF8PROC_CATEGORY_CF:
-        c.cl = CL_SPACE; break;
-    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
-    case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
-    case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
-    case UTF8PROC_CATEGORY_PO:
-        c.cl = CL_PUNCT; break;
-    default:
-        c.cl = CL_SYMBOL; break;
-    }
-    return c;
-}
-
-/* The character at s[i], decoding UTF-8; invalid bytes are one-byte
- * symbols, so every byte ends up in some token or gap. */
-static inline tok_ch ch_at(const unsigned char *s, size_t i, size_t end)
-{
-    tok_ch c;
-    if (i >= end) {
-        c.cp = 0, c.cl = CL_END, c.len = 0;
-        return c;
-    }
-    if (s[i] < 0x80) {
-        c.cp = s[i], c.cl = tok_ascii[s[i]], c.len = 1;
-        return c;
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(end - i), &cp);
-    if (n <= 0) {
-        c.cp = 0xFFFD, c.cl = CL_SYMBOL, c.len = 1;
-        return c;
-    }
-    return tok_classify(cp, (int)n);
-}
-
-/* The character ending just before i; the part's start reads as a space. */
-static tok_ch ch_before(const unsigned char *s, size_t lo, size_t i)
-{
-    if (i <= lo) {
-        tok_ch c = {' ', CL_SPACE, 0};
-        return c;
-    }
-    size_t k = i - 1;
-    while (k > lo && (s[k] & 0xC0) == 0x80 && i - k < 4)
-        k--;
-    tok_ch c = ch_at(s, k, i);
-    if (k + c.len != i) /* stray continuation bytes */
-        c.cp = 0xFFFD, c.cl = CL_SYMBOL;
-    return c;
-}
-
-static int ascii_alnum(unsigned char c)
-{
-    return c < 0x80 && (tok_ascii[c] == CL_UPPER || tok_ascii[c] == CL_LOWER ||
-                        tok_ascii[c] == CL_DIGIT);
-}
-
-static int ascii_digit(const unsigned char *s, size_t i, size_t end)
-{
-    return i < end && s[i] >= '0' && s[i] <= '9';
-}
-
-static unsigned char ascii_lower(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-/* s[i..) starts with the ASCII word w, case-insensitively. */
-static int starts_ci(const unsigned char *s, size_t i, size_t end, const char *w)
-{
-    size_t n = strlen(w);
-    if (end - i < n)
-        return 0;
-    for (size_t k = 0; k < n; k++)
-        if (ascii_lower(s[i + k]) != (unsigned char)w[k])
-            return 0;
-    return 1;
-}
+#include "tokenize_chars.h"
 
 /* ---- the scanner ------------------------------------------------------ */
 
@@ -225,119 +45,6 @@ typedef struct tok_out {
     int kind;
     uint16_t flags;
 } tok_out;
-
-/* The rest of a URL from j: to white space or a quotation mark, leaving
- * out trailing sentence punctuation and unbalanced closing brackets. */
-static size_t url_rest(const unsigned char *s, size_t body, size_t end)
-{
-    size_t j = body;
-    while (j < end) {
-        tok_ch c = ch_at(s, j, end);
-        if (c.cp < 0x80 ? (c.cl == CL_SPACE || c.cp == '"' || c.cp == '<' ||
-                           c.cp == '>' || c.cp == '`')
-                        : !(cl_is_wordch(c.cl) || c.cl == CL_SYMBOL))
-            break;
-        j += c.len;
-    }
-    int open = 0;
-    for (size_t k = body; k < j; k++)
-        open += (s[k] == '(' || s[k] == '[') - (s[k] == ')' || s[k] == ']');
-    while (j > body) {
-        unsigned char c = s[j - 1];
-        if (strchr(".,;:!?'*", c))
-            j--;
-        else if ((c == ')' || c == ']') && open < 0)
-            j--, open++;
-        else
-            break;
-    }
-    return j;
-}
-
-/* A URL starting at i (http://, https://, ftp://, www.), or 0. */
-static size_t scan_url(const unsigned char *s, size_t i, size_t end)
-{
-    size_t j;
-    if (starts_ci(s, i, end, "https://"))
-        j = i + 8;
-    else if (starts_ci(s, i, end, "http://"))
-        j = i + 7;
-    else if (starts_ci(s, i, end, "ftp://"))
-        j = i + 6;
-    else if (starts_ci(s, i, end, "www.") && i + 4 < end && ascii_alnum(s[i + 4]))
-        j = i + 4;
-    else
-        return 0;
-    size_t k = url_rest(s, j, end);
-    return k > j ? k : 0;
-}
-
-/* A bare domain: the ASCII word s[i..j) then .label... ending in a
- * top-level domain of data/dict/tlds.txt (example.com, bbc.co.uk), with
- * its path if one follows; or 0. */
-static size_t scan_domain(const tok_scan *sc, size_t i, size_t j)
-{
-    const unsigned char *s = sc->s;
-    size_t end = sc->end, k = j, l = 0, m = 0;
-    if (j - i > 63)
-        return 0;
-    for (size_t a = i; a < j; a++)
-        if (!(ascii_alnum(s[a]) || s[a] == '-'))
-            return 0;
-    /* at most 255 bytes of labels: bounded, so scanning stays linear */
-    size_t lim = end - k > 255 ? k + 255 : end;
-    while (k + 1 < lim && s[k] == '.' && ascii_alnum(s[k + 1])) {
-        l = k + 1, m = l;
-        while (m < lim && (ascii_alnum(s[m]) || s[m] == '-'))
-            m++;
-        k = m;
-    }
-    if (k == j || cl_is_wordch(ch_at(s, k, end).cl) ||
-        !td_dict_get_fold(sc->lex ? sc->lex->tlds : NULL, (const char *)s + l, m - l))
-        return 0;
-    if (k < end && s[k] == '/')
-        k = url_rest(s, k, end);
-    return k;
-}
-
-static int email_stop(unsigned char c)
-{
-    return c == '@' || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
-
-static int email_local(unsigned char c)
-{
-    return ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' ||
-           c == '-';
-}
-
-/* An e-mail address starting at i, or 0: local@label.label[.label...]. */
-static size_t scan_email(const unsigned char *s, size_t i, size_t end)
-{
-    /* bounded (RFC 5321: 64-byte local part, 255-byte domain), so that
-     * "aaa.aaa.aaa..." is not rescanned from every word: linear overall */
-    size_t j = i, lim = end - i > 64 ? i + 64 : end;
-    while (j < lim && email_local(s[j]))
-        j++;
-    if (j == i || j >= end || s[j] != '@')
-        return 0;
-    size_t k = j + 1;
-    lim = end - k > 255 ? k + 255 : end;
-    int labels = 0;
-    for (;;) {
-        size_t l = k;
-        while (k < lim && (ascii_alnum(s[k]) || s[k] == '-'))
-            k++;
-        if (k == l)
-            return 0;
-        labels++;
-        if (k + 1 < end && s[k] == '.' && ascii_alnum(s[k + 1]))
-            k++;
-        else
-            break;
-    }
-    return labels >= 2 ? k : 0;
-}
 
 /* An English clitic at i (an apostrophe then s, re, ve, ll, d or m, then
  * no more letters): its length, or 0. */
@@ -744,7 +451,7 @@ static tok_out scan_token(tok_scan *sc, size_t i, tok_ch c)
     switch (c.cl) {
     case CL_UPPER: case CL_LOWER: case CL_LETTER: case CL_MARK: {
         if ((c.cp | 0x20) == 'h' || (c.cp | 0x20) == 'w' || (c.cp | 0x20) == 'f') {
-            if ((j = scan_url(s, i, end))) {
+            if ((j = td_tok_url(s, i, end))) {
                 t.end = j, t.kind = TD_TOK_URL;
                 return t;
             }
@@ -756,14 +463,14 @@ static tok_out scan_token(tok_scan *sc, size_t i, tok_ch c)
         }
         word_shape w = {0};
         j = scan_word(sc, i, &w);
-        if (j < end && c.cp < 0x80 && email_stop(s[j])) {
-            size_t e = scan_email(s, i, end);
+        if (j < end && c.cp < 0x80 && tok_email_stop(s[j])) {
+            size_t e = td_tok_email(s, i, end);
             if (e) {
                 t.end = e, t.kind = TD_TOK_EMAIL;
                 return t;
             }
             if (s[j] == '.' && j + 1 < end && ascii_alnum(s[j + 1]) &&
-                (e = scan_domain(sc, i, j))) {
+                (e = td_tok_domain(s, i, j, end, sc->lex ? sc->lex->tlds : NULL))) {
                 t.end = e, t.kind = TD_TOK_URL;
                 return t;
             }
@@ -780,8 +487,8 @@ static tok_out scan_token(tok_scan *sc, size_t i, tok_ch c)
     }
     case CL_DIGIT:
         j = scan_number(s, i, end);
-        if (j < end && email_stop(s[j])) {
-            size_t e = scan_email(s, i, end);
+        if (j < end && tok_email_stop(s[j])) {
+            size_t e = td_tok_email(s, i, end);
             if (e) {
                 t.end = e, t.kind = TD_TOK_EMAIL;
                 return t;

@@ -75,6 +75,14 @@ void td_tok_scan(td_doc *doc, size_t start, size_t end,
 void td_sent_split(td_doc *doc, size_t first, uint32_t part,
                    const td_lang_lex *lex);
 
+/* URLs, bare domains and e-mail addresses (tokenize_web.c): each returns
+ * where the one starting at byte i of s[..end) ends, or 0.  For a domain,
+ * s[i..j) is the word before its first dot. */
+size_t td_tok_url(const unsigned char *s, size_t i, size_t end);
+size_t td_tok_domain(const unsigned char *s, size_t i, size_t j, size_t end,
+                     const td_dict *tlds);
+size_t td_tok_email(const unsigned char *s, size_t i, size_t end);
+
 /* Sentences longer than this many tokens are cut (later stages may be
  * superlinear in sentence length). */
 #define TD_SENT_MAX_TOKENS 300
