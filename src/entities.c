@@ -378,43 +378,65 @@ static void collect(ments *ms, td_doc *doc, const ent_lex *lex, const uint8_t *t
 }
 
 /* "NATO-backed", "Serbia-issued": a mention of the entity before the
- * hyphen, when the document names it elsewhere or it is a country. */
+ * hyphen, when the document names it elsewhere or it is a country.
+ * Mention names are looked up in a sorted array of (key, kind). */
+typedef struct keykind {
+    uint64_t key;
+    int kind;
+} keykind;
+
+static int by_key(const void *a, const void *b)
+{
+    uint64_t x = ((const keykind *)a)->key, y = ((const keykind *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
 static void hyphen_prefixes(ments *ms, td_doc *doc, const ent_lex *lex,
                             const uint8_t *covered)
 {
     size_t nm = ms->n;
+    keykind *kk = malloc((nm + 1) * sizeof *kk);
+    int32_t *single = malloc((doc->ntokens + 1) * sizeof *single);
+    if (!kk || !single) {
+        free(kk);
+        free(single);
+        return;
+    }
+    for (size_t i = 0; i < doc->ntokens; i++)
+        single[i] = -1;
+    for (size_t k = 0; k < nm; k++) {
+        kk[k].key = ms->m[k].key;
+        kk[k].kind = ms->m[k].kind;
+        if (ms->m[k].end == ms->m[k].first + 1 && ms->m[k].kind != TD_ENT_PERSON)
+            single[ms->m[k].first] = (int32_t)k;
+    }
+    qsort(kk, nm, sizeof *kk, by_key);
     for (size_t i = 0; i < doc->ntokens; i++) {
         size_t tn;
         const char *t = tok_text(doc, i, &tn);
         const char *h = tn > 2 ? memchr(t + 1, '-', tn - 2) : NULL;
         if (!h || !is_upper_ascii((unsigned char)t[0]))
             continue;
-        /* a single-token mention of the whole hyphenated word may be
+        /* a one-token mention of the whole hyphenated word may be
          * replaced; a longer one is left alone */
-        ment *whole = NULL;
-        if (covered[i]) {
-            for (size_t k = 0; k < nm; k++)
-                if (ms->m[k].first == i && ms->m[k].end == i + 1 && !ms->m[k].dropped &&
-                    ms->m[k].kind != TD_ENT_PERSON)
-                    whole = &ms->m[k];
-            if (!whole)
-                continue;
-        }
+        ment *whole = single[i] >= 0 ? &ms->m[single[i]] : NULL;
+        if (covered[i] && !whole)
+            continue;
         size_t pn = (size_t)(h - t);
-        uint64_t key = key_hash(t, pn);
-        int kind = -1;
-        for (size_t k = 0; k < nm && kind < 0; k++)
-            if (ms->m[k].key == key && !ms->m[k].dropped && &ms->m[k] != whole)
-                kind = ms->m[k].kind;
+        keykind probe = {key_hash(t, pn), -1};
+        const keykind *hit = bsearch(&probe, kk, nm, sizeof *kk, by_key);
+        int kind = hit ? hit->kind : -1;
         if (kind < 0 && td_dict_get(lex->countries, t, pn))
             kind = TD_ENT_PLACE;
-        if (kind < 0)
+        if (kind < 0 || kind == TD_ENT_GROUP)
             continue;
+        size_t st = doc->tokens[i].span.start;
         if (whole)
             whole->dropped = 1;
-        size_t st = doc->tokens[i].span.start;
         add_ment(ms, doc, i, i + 1, td_span_make(st, st + pn), kind, -1);
     }
+    free(kk);
+    free(single);
 }
 
 /* ---- clusters and links ------------------------------------------------- */
