@@ -541,13 +541,17 @@ static int hm_is_sep(const char *s)
         return 2;
     if ((unsigned char)s[1] == 0xC2 && (unsigned char)s[2] == 0xBB && s[3] == ' ')
         return 3;
+    /* en and em dashes */
+    if ((unsigned char)s[1] == 0xE2 && (unsigned char)s[2] == 0x80 &&
+        ((unsigned char)s[3] == 0x93 || (unsigned char)s[3] == 0x94) && s[4] == ' ')
+        return 4;
     return 0;
 }
 
 static int hm_is_hier_sep(const char *s)
 {
     int k = hm_is_sep(s);
-    return k && s[1] != '|' && s[1] != '-';
+    return k && k != 4 && s[1] != '|' && s[1] != '-';
 }
 
 /* Readability's _getArticleTitle: the <title> without the site's name. */
@@ -612,6 +616,11 @@ static const char *hm_article_title(hm_state *st)
         int ow = 0, in = 0;
         for (const char *s = orig; *s; s++) {
             int sep = *s == '|' || *s == '-' || *s == '\\' || *s == '/' || *s == '>';
+            if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+                ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94)) {
+                s += 2;
+                continue;
+            }
             int sp = isspace((unsigned char)*s);
             if (sep)
                 continue;
@@ -644,14 +653,10 @@ static const char *hm_page_byline(hm_state *st, uint32_t *node)
 {
     const hx_dom *dom = st->dom;
     td_arena *a = &st->doc->arena;
-    uint32_t skip_below = 0;
     for (size_t i = 1; i < dom->nnodes; i++) {
         const hx_node *nd = &dom->nodes[i];
         if (nd->tag == HT_TEXT || (nd->flags & (HF_HIDDEN | HF_SKIP)))
             continue;
-        if (skip_below && nd->depth > dom->nodes[skip_below].depth)
-            continue;
-        skip_below = 0;
         uint32_t n = (uint32_t)i;
         const char *rel = hx_attr_get(dom, n, HA_REL);
         const char *ip = hx_attr_get(dom, n, HA_ITEMPROP);
@@ -668,18 +673,53 @@ static const char *hm_page_byline(hm_state *st, uint32_t *node)
             continue;
         if (nd->tag == HT_META || nd->tag == HT_LINK)
             continue;
-        td_buf b;
-        td_buf_init(&b);
-        hx_inner_text(dom, n, &b);
-        if (b.len > 0 && b.len < 100) {
-            /* prefer an inner itemprop=name, as Readability does */
-            const char *r = hm_clean(a, b.data, b.len);
-            td_buf_free(&b);
-            *node = n;
-            return r;
+        /* length of the raw text, white space included, as Readability
+         * measures it (textContent.trim()) */
+        size_t raw = 0, lead = 0, trail = 0;
+        int seen = 0;
+        uint32_t end = n;
+        while (end + 1 < dom->nnodes && dom->nodes[end + 1].depth > nd->depth)
+            end++;
+        for (uint32_t k = n + 1; k <= end; k++) {
+            const hx_node *t = &dom->nodes[k];
+            if (t->tag != HT_TEXT)
+                continue;
+            const unsigned char *p = (const unsigned char *)dom->text.data + t->text;
+            for (uint32_t j = 0; j < t->ntext; j++) {
+                if ((p[j] & 0xC0) == 0x80)
+                    continue;
+                int sp = p[j] <= ' ';
+                raw++;
+                if (!seen && sp)
+                    lead++;
+                if (!sp)
+                    seen = 1, trail = 0;
+                else
+                    trail++;
+            }
         }
-        td_buf_free(&b);
-        skip_below = n;
+        size_t blen = seen ? raw - lead - trail : 0;
+        if (blen > 0 && blen < 100) {
+            /* an inner itemprop=name holds the name alone */
+            uint32_t src = n;
+            for (uint32_t k = n + 1; k <= end; k++) {
+                const char *kp = dom->nodes[k].tag != HT_TEXT
+                                     ? hx_attr_get(dom, k, HA_ITEMPROP) : NULL;
+                if (kp && strstr(kp, "name")) {
+                    src = k;
+                    break;
+                }
+            }
+            td_buf b;
+            td_buf_init(&b);
+            hx_inner_text(dom, src, &b);
+            const char *r = b.len ? hm_clean(a, b.data, b.len) : NULL;
+            td_buf_free(&b);
+            if (r) {
+                *node = n;
+                return r;
+            }
+        }
     }
     return NULL;
 }
