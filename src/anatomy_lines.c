@@ -272,10 +272,13 @@ static uint32_t at_wrap_width(const at_line *lines, size_t n)
     return mid >= 3 && mid * 2 >= breaks ? width : 0;
 }
 
-static int at_continues(const at_line *a, const at_line *b, uint32_t width)
+static int at_continues(const char *s, const at_line *a, const at_line *b, uint32_t width)
 {
     if (b->first == AT_F_BULLET)
         return 0;
+    if (b->end - b->start >= 4 &&
+        (!memcmp(s + b->start, "http", 4) || !memcmp(s + b->start, "www.", 4)))
+        return 0; /* a link on its own line */
     if (width && a->chars + 1 + b->first_word > width)
         return 1;
     return b->first == AT_F_LOWER && !at_terminal(a->term) && a->term != '"' &&
@@ -300,7 +303,7 @@ size_t at_split_blocks(at_ctx *c)
             continue;
         }
         at_block *prev = c->nblocks ? &c->blocks[c->nblocks - 1] : NULL;
-        if (prev && !blank && at_continues(&lines[i - 1], l, width)) {
+        if (prev && !blank && at_continues(c->text, &lines[i - 1], l, width)) {
             prev->end = l->end;
             prev->nlines++;
         } else {

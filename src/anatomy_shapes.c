@@ -160,6 +160,17 @@ static int at_boilerplate(const at_ctx *c, at_block *b)
 
 /* ---- bylines and credits --------------------------------------------- */
 
+/* An agency name: exactly as listed, or in capitals ("REUTERS"). */
+static int at_agency(const at_ctx *c, size_t a, size_t b)
+{
+    if (b <= a)
+        return 0;
+    if (td_dict_get(c->d.agencies, c->text + a, b - a))
+        return 1;
+    return at_all_caps(c->text, a, b) && at_dict_fold(c->d.agencies, c->text, a, b);
+}
+
+
 /* Words of s[a..b) all start with a capital (or are minor words such as
  * "and", "de", "van"); returns how many, or 0 if one does not. */
 static int at_name_words(const at_ctx *c, size_t a, size_t b, int max)
@@ -237,7 +248,7 @@ static int at_byline(const at_ctx *c, const at_block *b)
         int names = at_name_words(c, b->start, p, 7);
         if (names < 2)
             return 0;
-        if (at_dict_fold(c->d.agencies, s, cs, ce))
+        if (at_agency(c, cs, ce))
             return 1;
         /* the last word of the right part is a role: "correspondent" */
         size_t lws, lwe;
@@ -252,7 +263,8 @@ static int at_byline(const at_ctx *c, const at_block *b)
     return 0;
 }
 
-int at_is_credit(const at_ctx *c, size_t a, size_t b)
+/* A photo credit in s[a..b); bare: whether an agency name alone counts. */
+static int at_credit_shape(const at_ctx *c, size_t a, size_t b, int bare)
 {
     const char *s = c->text;
     a = at_trim_start(s, a, b);
@@ -274,7 +286,7 @@ int at_is_credit(const at_ctx *c, size_t a, size_t b)
     }
     size_t cs = a, ce = b;
     at_word_core(s, &cs, &ce);
-    if (at_dict_fold(c->d.agencies, s, cs, ce))
+    if (bare && at_agency(c, cs, ce))
         return 1;
     size_t i = a, ws, we, pws = 0, pwe = 0;
     int nwords = 0, ncap = 0, agency = 0, slash = 0, via = 0, period = 0;
@@ -288,11 +300,10 @@ int at_is_credit(const at_ctx *c, size_t a, size_t b)
             continue;
         if (++nwords > 10)
             return 0;
-        if (nwords == 1) {
-            /* "Photo: AP", "Photograph by Jane Roe" */
-            if (raw_end > we && s[we] == ':' && at_dict_fold(c->d.credit_cues, s, ws, we))
-                return 1;
-        }
+        /* "Photo: AP", "Main image credit: Getty" */
+        if (nwords <= 3 && raw_end > we && s[we] == ':' && raw_end < b &&
+            at_dict_fold(c->d.credit_cues, s, ws, we))
+            return 1;
         if (nwords == 2 && raw_end > we && s[we] == ':' &&
             at_dict_fold(c->d.credit_cues, s, pws, we))
             return 1;
@@ -312,11 +323,11 @@ int at_is_credit(const at_ctx *c, size_t a, size_t b)
                 continue;
             if (q < we)
                 slash = 1;
-            if (at_dict_fold(c->d.agencies, s, p, q))
+            if (at_agency(c, p, q))
                 agency = 1;
             p = q + 1;
         }
-        if (nwords >= 2 && at_dict_fold(c->d.agencies, s, pws, we))
+        if (nwords >= 2 && at_agency(c, pws, we))
             agency = 1; /* "Getty Images", "Anadolu Agency" */
         pws = ws;
         pwe = we;
@@ -326,10 +337,30 @@ int at_is_credit(const at_ctx *c, size_t a, size_t b)
         return 0;
     if (slash || via)
         return 1;
-    return nwords <= 4 && ncap == nwords && last != '.';
+    return bare && nwords <= 4 && ncap == nwords && last != '.';
+}
+
+int at_is_credit(const at_ctx *c, size_t a, size_t b)
+{
+    return at_credit_shape(c, a, b, 1);
 }
 
 /* ---- dates ------------------------------------------------------------- */
+
+/* 2026-03-03, 3/3/2026, 03.03.26: digit groups of 4-2-2 or 2-2-(2|4). */
+static int at_numeric_date(const char *s, size_t a, size_t b)
+{
+    size_t g[3] = {0, 0, 0}, k = 0;
+    for (size_t i = a; i < b && k < 3; i++) {
+        if (at_is_digit(s[i]))
+            g[k]++;
+        else
+            k++;
+    }
+    if (g[0] == 4)
+        return g[1] >= 1 && g[1] <= 2 && g[2] >= 1 && g[2] <= 2;
+    return g[0] >= 1 && g[0] <= 2 && g[1] >= 1 && g[1] <= 2 && (g[2] == 2 || g[2] == 4);
+}
 
 /* AT_DATE, AT_TIME or -1. */
 static int at_date_shape(const at_ctx *c, const at_block *b)
@@ -376,8 +407,10 @@ static int at_date_shape(const at_ctx *c, const at_block *b)
             numbers++;
             if (seps == 0 && digits == 4 && (s[ws] == '1' || s[ws] == '2'))
                 year = 1;
-            else if (seps >= 2 && !colon)
+            else if (seps == 2 && !colon && at_numeric_date(s, ws, k))
                 month = year = 1; /* 2026-03-03, 03/03/2026 */
+            else if (seps >= 2 && !colon)
+                return -1; /* a telephone number, a score */
             else if (colon && digits >= 3)
                 time = 1;
             else if (seps && !colon)
@@ -447,7 +480,7 @@ static int at_caption_date_tail(const at_ctx *c, const at_block *b)
     const char *v0 = at_date_word(c, w[0][0], w[0][1]);
     const char *v1 = at_date_word(c, w[1][0], w[1][1]);
     const char *v2 = at_date_word(c, w[2][0], w[2][1]);
-    int start; /* index of the first word of the date */
+    int start, weekday = 0; /* start: index of the first word of the date */
     if (at_is_num(s, w[0][0], w[0][1], 4, 4)) {
         if (at_is_num(s, w[1][0], w[1][1], 1, 2) && v2 && !strcmp(v2, "month"))
             start = 2; /* February 17, 2023 */
@@ -458,18 +491,20 @@ static int at_caption_date_tail(const at_ctx *c, const at_block *b)
         else
             return 0;
     } else if (v0 && !strcmp(v0, "weekday")) {
-        start = 0;
-    } else if (at_is_num(s, w[0][0], w[0][1], 1, 2) && v1 && !strcmp(v1, "month")) {
-        start = 1;
+        start = 0; /* ", on Tuesday." */
+        weekday = 1;
     } else {
         return 0;
     }
+    (void)v2;
     if (start + 2 >= n)
         return 0;
     size_t ps = w[start + 1][0], pe = w[start + 1][1];
     if (pe - ps == 2 && s[ps] == 'o' && s[ps + 1] == 'n')
         return at_ends_comma(s, w[start + 2][0], w[start + 2][1]);
-    return at_ends_comma(s, ps, pe);
+    /* "..., in Rotterdam, Netherlands, March 9, 2026.": a place before */
+    return !weekday && at_ends_comma(s, ps, pe) &&
+           at_first_kind(s, ps, pe) == AT_F_UPPER && !at_date_word(c, ps, pe);
 }
 
 /* A credit at the end of the block: "... Kharkiv. Photograph: Jane
@@ -483,7 +518,7 @@ static int at_caption_credit_tail(const at_ctx *c, at_block *b)
             if (s[p - 1] != '(')
                 continue;
             size_t open = p - 1;
-            if (at_is_credit(c, open, b->end) && open > b->start + 10) {
+            if (at_credit_shape(c, open, b->end, 0) && open > b->start + 10) {
                 b->split = (uint32_t)open;
                 b->split_end = b->end;
                 return 1;
@@ -493,7 +528,7 @@ static int at_caption_credit_tail(const at_ctx *c, at_block *b)
     }
     for (size_t p = b->end - 1; p > lo + 1; p--) {
         if ((s[p] == ' ' || s[p] == '\t') && (s[p - 1] == '.' || s[p - 1] == '\n')) {
-            if (at_is_credit(c, p, b->end) && p > b->start + 10) {
+            if (at_credit_shape(c, p, b->end, 0) && p > b->start + 10) {
                 b->split = (uint32_t)at_trim_start(s, p, b->end);
                 b->split_end = b->end;
                 return 1;
@@ -549,15 +584,20 @@ static int at_find(const char *s, size_t a, size_t b, const char *needle, size_t
 
 static int at_pullquote(at_ctx *c, const at_block *b)
 {
-    if (b->first != AT_F_QUOTE || !b->quote_end || b->nwords > 50 || b->nwords < 4 ||
+    const char *s = c->text;
+    if (b->first != AT_F_QUOTE || !b->quote_end || b->nwords > 50 || b->nwords < 6 ||
         c->pullquote_budget <= 0)
         return 0;
+    /* one quotation: no closing double quote before the last character */
+    for (size_t i = b->start + 1; i + 3 < b->end; i++)
+        if ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x9D)
+            return 0;
     c->pullquote_budget--;
-    const char *s = c->text;
     size_t a = b->start;
-    for (;;) { /* past the opening marks */
+    while (a < b->end) { /* past the opening marks */
         unsigned char x = (unsigned char)s[a];
-        if (a < b->end && (x == '"' || x == '\'' || x == ' '))
+        if (x == '"' || x == '\'' || x == ' ')
             a++;
         else if (a + 2 < b->end && x == 0xE2 && (unsigned char)s[a + 1] == 0x80 &&
                  ((unsigned char)s[a + 2] == 0x9C || (unsigned char)s[a + 2] == 0x98))
@@ -572,7 +612,7 @@ static int at_pullquote(at_ctx *c, const at_block *b)
         want = 32;
     while (want > 0 && ((unsigned char)s[a + want] & 0xC0) == 0x80)
         want--; /* cut on a character boundary */
-    if (want < 12)
+    if (want < 20)
         return 0;
     return at_find(s, 0, b->start, s + a, want) || at_find(s, b->end, c->len, s + a, want);
 }
@@ -598,7 +638,7 @@ size_t at_dateline(const at_ctx *c, size_t a, size_t e, size_t *body)
             if (!close || close - (s + ws) > 40)
                 return 0;
             size_t ia = ws + 1, ib = (size_t)(close - s);
-            if (at_dict_fold(c->d.agencies, s, ia, ib))
+            if (at_agency(c, ia, ib))
                 agency = 1;
             i = ib + 1;
             /* "(AFP)—" with the dash attached */
@@ -639,6 +679,25 @@ size_t at_dateline(const at_ctx *c, size_t a, size_t e, size_t *body)
 }
 
 /* ---- the class of a block -------------------------------------------- */
+
+/* A URL or e-mail address. */
+static int at_is_link(const char *s, size_t a, size_t b)
+{
+    if (b - a >= 4 && (!memcmp(s + a, "http", 4) || !memcmp(s + a, "www.", 4)))
+        return 1;
+    const char *at = memchr(s + a, '@', b - a);
+    return at && at > s + a && memchr(at, '.', (size_t)(s + b - at));
+}
+
+/* "Q: ...", "A: ...": a one- or two-letter label and a colon open the
+ * line, as in interviews and transcripts; such lines are not headlines. */
+static int at_label_prefix(const char *s, size_t a, size_t b)
+{
+    size_t i = a;
+    while (i < b && i < a + 2 && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+        i++;
+    return i > a && i < b && s[i] == ':';
+}
 
 double at_title_ratio(const at_block *b)
 {
@@ -689,9 +748,16 @@ void at_classify(at_ctx *c, at_block *b)
         b->cls = AT_CAPTION;
         return;
     }
+    if (b->nwords == 1 && at_is_link(s, b->start, b->end)) {
+        b->cls = AT_BOILER; /* a bare URL or e-mail address */
+        b->bp = AT_BP_LINE;
+        b->link = 1;
+        return;
+    }
     if (b->term != '.' && b->term != ',' && b->term != ';' && b->term != ':' &&
         b->nwords <= 30 && b->nlines <= 2 && b->first != AT_F_LOWER &&
-        b->first != AT_F_BULLET) {
+        b->first != AT_F_BULLET && s[b->start] != '(' && s[b->start] != '[' &&
+        !at_label_prefix(s, b->start, b->end)) {
         b->cls = AT_HEAD;
         at_title_case(c, b);
     }

@@ -55,7 +55,7 @@ static int at_paragraph(const at_block *b)
 
 static int at_related_shape(const at_block *b)
 {
-    return b->cls == AT_HEAD && b->nwords >= 4 && at_title_ratio(b) >= 0.6;
+    return b->cls == AT_HEAD && b->nwords >= 4 && at_title_ratio(b) >= 0.75;
 }
 
 /* One short sentence without quotation marks: what a caption above its
@@ -137,7 +137,7 @@ static size_t at_label_top(at_state *st)
     }
     while (i < n && at_furniture(&B[i]) && B[i].cls != AT_CAPTION)
         at_label_furniture(st, i++);
-    if (i < n && B[i].cls == AT_HEAD && B[i].nwords >= 2 && i + 1 < n) {
+    if (i < n && B[i].cls == AT_HEAD && B[i].nwords >= 2 && B[i].nwords <= 22 && i + 1 < n) {
         at_label(st, i++, TD_PART_HEADLINE, "first title-shaped line");
     } else {
         return i; /* no headline: the body starts here */
@@ -168,6 +168,55 @@ static size_t at_label_top(at_state *st)
     return body;
 }
 
+/* Marks title-shaped lines that stand in runs of three or more (with bare
+ * links between them): a table, a product list, a list of names.  Inside
+ * the body such a run is content, not a block of related headlines. */
+static uint8_t *at_runs(at_ctx *c, size_t from)
+{
+    const at_block *B = c->blocks;
+    size_t n = c->nblocks;
+    uint8_t *in_run = td_arena_alloc(&c->doc->arena, n ? n : 1);
+    size_t i = from;
+    while (i < n) {
+        if (B[i].cls != AT_HEAD) {
+            i++;
+            continue;
+        }
+        size_t j = i, heads = 0;
+        for (; j < n && (B[j].cls == AT_HEAD || B[j].link); j++)
+            heads += B[j].cls == AT_HEAD && B[j].nwords >= 4;
+        if (heads >= 3)
+            for (size_t k = i; k < j; k++)
+                in_run[k] = 1;
+        i = j;
+    }
+    return in_run;
+}
+
+/* Every letter in capitals: AP-style crossheads ("WHO IS THE FRONT-RUNNER?"). */
+static int at_caps_line(const at_ctx *c, const at_block *b)
+{
+    int letters = 0;
+    for (size_t i = b->start; i < b->end; i++) {
+        char x = c->text[i];
+        if (x >= 'a' && x <= 'z')
+            return 0;
+        letters += x >= 'A' && x <= 'Z';
+    }
+    return letters >= 4;
+}
+
+/* No sentence ends inside the block: "What next? How..." is prose. */
+static int at_one_sentence(const at_ctx *c, const at_block *b)
+{
+    const char *s = c->text;
+    for (size_t i = b->start; i + 2 < b->end; i++)
+        if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ' &&
+            at_first_kind(s, i + 2, b->end) == AT_F_UPPER && i > b->start + 3)
+            return 0;
+    return 1;
+}
+
 static void at_label_body(at_state *st, size_t from)
 {
     at_ctx *c = st->c;
@@ -175,10 +224,12 @@ static void at_label_body(at_state *st, size_t from)
     size_t n = c->nblocks, last_prose = 0;
     int any_prose = 0;
     for (size_t i = from; i < n; i++)
-        if (B[i].cls == AT_PROSE) {
-            last_prose = i;
+        if (B[i].cls == AT_PROSE ||
+            (B[i].cls == AT_HEAD && (B[i].nwords > 16 || !at_one_sentence(c, &B[i])))) {
+            last_prose = i; /* a paragraph, perhaps without its final stop */
             any_prose = 1;
         }
+    const uint8_t *in_run = at_runs(c, from);
     for (size_t i = from; i < n; i++) {
         const at_block *b = &B[i];
         const at_block *prev = i > 0 ? &B[i - 1] : NULL, *next = i + 1 < n ? &B[i + 1] : NULL;
@@ -197,21 +248,27 @@ static void at_label_body(at_state *st, size_t from)
                      (at_related_shape(next) || (i + 1 > last_prose && next->cls == AT_HEAD &&
                                                  next->nwords >= 3)))
                 at_label(st, i, TD_PART_RELATED, "kicker above related headline");
-            else if (near_credit && b->nwords >= 4 && at_title_ratio(b) < 0.6)
+            else if (near_credit && b->nwords >= 4 && at_title_ratio(b) < 0.75)
                 at_label(st, i, TD_PART_CAPTION, "line next to credit");
+            else if (in_run[i] && !trailing)
+                at_label(st, i, TD_PART_BODY, "list or table line");
+            else if (b->nlow == 0 && at_caps_line(c, b) && !trailing)
+                at_label(st, i, TD_PART_BODY, "crosshead in capitals");
             else if (at_related_shape(b))
                 at_label(st, i, TD_PART_RELATED, "title-case line in body");
-            else if (trailing && b->nwords >= 3)
+            else if (trailing && b->nwords >= 3 && b->nwords <= 16 && at_one_sentence(c, b))
                 at_label(st, i, TD_PART_RELATED, "title-shaped line after body");
-            else if (trailing)
+            else if (trailing && b->nwords <= 2)
                 at_label(st, i, TD_PART_BOILERPLATE, "short line after body");
+            else if (trailing)
+                at_label(st, i, TD_PART_BODY, "paragraph without final stop");
             else
                 at_label(st, i, TD_PART_BODY, "crosshead");
             continue;
         }
         st->in_related = 0;
         if ((near_credit && at_caption_cue(c, b)) ||
-            (next && next->cls == AT_CREDIT && at_plain_sentence(c, b)))
+            (next && next->cls == AT_CREDIT && i + 2 <= last_prose && at_plain_sentence(c, b)))
             at_label(st, i, TD_PART_CAPTION, "sentence next to credit");
         else
             at_label(st, i, TD_PART_BODY, "paragraph");

@@ -62,6 +62,7 @@ typedef struct at_block {
     uint8_t cls;         /* at_class */
     uint8_t bp;          /* at_bp when cls == AT_BOILER */
     uint8_t blank_before;
+    uint8_t link;        /* a bare URL or e-mail address */
     uint32_t split;      /* AT_BP_RELATED: where the headline starts;
                             AT_CAPTION: where a trailing credit starts */
     uint32_t split_end;  /* end of that trailing credit */
