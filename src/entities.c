@@ -151,6 +151,15 @@ static uint8_t *tag_tokens(td_doc *doc, const td_ner_model *m)
                 tok[i].s = upper(&doc->arena, tok[i].s, tok[i].n);
     td_ner_doc nd = {tok, n, sent, ns};
     int rc = td_ner_tag(m, &nd, tags);
+    /* nothing from boilerplate, captions or related links, should a
+     * tokenizer ever give them tokens */
+    for (size_t s = 0; s < doc->nsentences; s++) {
+        const td_sentence *se = &doc->sentences[s];
+        if (se->part < doc->anatomy.nparts &&
+            !td_part_is_analysed(doc->anatomy.parts[se->part].kind) &&
+            se->first_token <= n && se->ntokens <= n - se->first_token)
+            memset(tags + se->first_token, 0, se->ntokens);
+    }
     free(tok);
     free(sent);
     return rc ? NULL : tags;

@@ -227,6 +227,12 @@ static void test_whole_stage(void)
     CHECK(br && br->kind == TD_ENT_PLACE);
     CHECK(find(d, "Monday") == NULL);
     td_doc_free(d);
+    /* tokens of a caption (not analysed) give no entities */
+    build(&b, "Aleksandar Vucic visited Brussels on Monday .");
+    b.doc->anatomy.parts[0].kind = TD_PART_CAPTION;
+    td_entities(b.doc);
+    CHECK_EQ_INT(b.doc->nentities, 0);
+    td_doc_free(b.doc);
     /* a document without tokens has no entities */
     td_doc *e = td_doc_new(engine, "Vucic", 5, NULL);
     td_entities(e);
