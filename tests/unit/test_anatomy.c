@@ -8,7 +8,8 @@
  * byline, dateline, body, caption, credit, related, boilerplate.  text is
  * the part's whole text with line breaks as spaces, or, when it ends with
  * "…", the start of it.  `#` lines are comments.  Every article is also run
- * with CRLF line ends and must give the same parts.  The bundled example,
+ * with CRLF line ends and with a byte-order mark in front, and must give
+ * the same parts.  The bundled example,
  * examples/harbour-strike.txt, is checked the same way.
  *
  * The seed (../shared/seed/kosovo-javelin.txt, read from $SHARED, never
@@ -263,6 +264,16 @@ static void run_articles(const char *dir)
             compare(doc, exp, nexp, label);
             td_doc_free(doc);
             free(crlf);
+            /* a byte-order mark left at the start changes nothing */
+            char *bom = malloc(len + 4);
+            memcpy(bom, "\xEF\xBB\xBF", 3);
+            memcpy(bom + 3, text, len + 1);
+            snprintf(label, sizeof label, "%s (BOM)", names[i]);
+            doc = run_anatomy(bom, len + 3);
+            check_well_formed(doc, label);
+            compare(doc, exp, nexp, label);
+            td_doc_free(doc);
+            free(bom);
             articles_checked++;
         }
         free(text);
