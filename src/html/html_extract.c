@@ -454,6 +454,7 @@ typedef struct hx_out {
     size_t para_link;  /* bytes of para that came from inside links */
     int para_date;     /* para is inside an element marked as a date */
     int in_quote;      /* inside a blockquote */
+    int para_starts_link; /* para's first character is inside a link */
 } hx_out;
 
 /* A short line that is only a date or time: "Updated Nov 19, 9:41 AM",
@@ -562,7 +563,9 @@ static void hx_flush(hx_out *o)
         if (kind == TD_PART_BODY) {
             if (hx_is_boilerplate(x, p->data, p->len)) {
                 kind = TD_PART_BOILERPLATE;
-            } else if (o->para_link * 10 > p->len * 6 && p->len < 400 && !o->in_quote) {
+            } else if (((o->para_starts_link && o->para_link * 10 > p->len * 6) ||
+                        o->para_link * 10 > p->len * 9) &&
+                       p->len < 400 && !o->in_quote) {
                 kind = TD_PART_RELATED; /* a line of links */
                 from = "links";
             } else if ((o->para_date || hx_looks_like_date(p->data, p->len)) &&
@@ -600,6 +603,8 @@ static void hx_text_node(hx_out *o, const hx_node *nd)
             if (o->space && p->len && p->data[p->len - 1] != '\n')
                 td_buf_addc(p, ' ');
             o->space = 0;
+            if (!p->len)
+                o->para_starts_link = (nd->flags & HF_INLINK) != 0;
             td_buf_addc(p, (char)c);
             if (nd->flags & HF_INLINK)
                 o->para_link++;
@@ -628,7 +633,11 @@ static int hx_drop_block(hx_ex *x, uint32_t n)
         return 1;
     if (tag == HT_A || tag == HT_TIME)
         return 0;
-    if (!hx_tag_is_block(tag) || tag == HT_BLOCKQUOTE)
+    /* link density judges containers; paragraphs are judged as lines when
+     * they are written (hx_flush) */
+    if (!hx_tag_is_block(tag) || tag == HT_BLOCKQUOTE || tag == HT_P ||
+        tag == HT_PRE || tag == HT_LI || tag == HT_TD || tag == HT_TH ||
+        tag == HT_DT || tag == HT_DD || (tag >= HT_H1 && tag <= HT_H6))
         return 0;
     double ld = hx_link_density(nd);
     int list = tag == HT_UL || tag == HT_OL;
