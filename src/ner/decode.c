@@ -9,7 +9,6 @@
  * (ner_doc_history), and the document is tagged again with pass 2.
  * Scratch memory is allocated once per document, never per token.
  */
-#include <float.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,26 +65,32 @@ void ner_to_iob(const uint8_t *bilou, size_t n, uint8_t *out)
 void ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *back,
                  uint8_t *tags)
 {
-    float cur[NER_NT], nxt[NER_NT];
+    /* transitions IOB2/BILOU forbids get a score no path survives; with
+     * them folded into the matrix the inner loop has no branches */
+    const float NEG = -1e30f;
+    float tr[(NER_NT + 1) * NER_NT], cur[NER_NT], nxt[NER_NT];
     if (!n)
         return;
+    for (int a = 0; a <= NER_NT; a++)
+        for (int t = 0; t < NER_NT; t++)
+            tr[a * NER_NT + t] = ner_allowed(a, t) ? trans[a * NER_NT + t] : NEG;
     for (int t = 0; t < NER_NT; t++)
-        cur[t] = ner_allowed(NER_NT, t) ? trans[NER_NT * NER_NT + t] + em[t] : -FLT_MAX;
+        cur[t] = tr[NER_NT * NER_NT + t] + em[t];
     for (size_t i = 1; i < n; i++) {
+        const float *e = em + i * NER_NT;
+        uint8_t *bk = back + i * NER_NT;
         for (int t = 0; t < NER_NT; t++) {
-            float best = -FLT_MAX;
+            float best = cur[0] + tr[t];
             int arg = 0;
-            for (int a = 0; a < NER_NT; a++) {
-                if (cur[a] == -FLT_MAX || !ner_allowed(a, t))
-                    continue;
-                float v = cur[a] + trans[a * NER_NT + t];
+            for (int a = 1; a < NER_NT; a++) {
+                float v = cur[a] + tr[a * NER_NT + t];
                 if (v > best) {
                     best = v;
                     arg = a;
                 }
             }
-            nxt[t] = best == -FLT_MAX ? best : best + em[i * NER_NT + t];
-            back[i * NER_NT + t] = (uint8_t)arg;
+            nxt[t] = best + e[t];
+            bk[t] = (uint8_t)arg;
         }
         memcpy(cur, nxt, sizeof cur);
     }
@@ -100,16 +105,29 @@ void ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *back,
     }
 }
 
+/* The table is far larger than the caches and lookups are random, so
+ * the time goes into waiting for memory: the features of the next token
+ * are computed and their slots prefetched while the current token's
+ * weights are summed. */
 static void emissions(const ner_table *tab, const td_ner_doc *doc,
                       const ner_tokinfo *ti, size_t s0, size_t s1, int pass,
                       float *em)
 {
-    uint64_t f[NER_MAX_FEATS];
+    uint64_t fa[NER_MAX_FEATS], fb[NER_MAX_FEATS];
+    uint64_t *cur = fa, *next = fb;
+    size_t ncur = s0 < s1 ? ner_features(doc, ti, s0, s1, s0, pass, cur) : 0;
+    for (size_t k = 0; k < ncur; k++)
+        __builtin_prefetch(&tab->e[(cur[k] ? cur[k] : 1) & tab->mask]);
     for (size_t i = s0; i < s1; i++) {
+        size_t nnext = 0;
+        if (i + 1 < s1) {
+            nnext = ner_features(doc, ti, s0, s1, i + 1, pass, next);
+            for (size_t k = 0; k < nnext; k++)
+                __builtin_prefetch(&tab->e[(next[k] ? next[k] : 1) & tab->mask]);
+        }
         int32_t sum[NER_NT] = {0};
-        size_t nf = ner_features(doc, ti, s0, s1, i, pass, f);
-        for (size_t k = 0; k < nf; k++) {
-            const ner_entry *e = ner_table_find(tab, f[k]);
+        for (size_t k = 0; k < ncur; k++) {
+            const ner_entry *e = ner_table_find(tab, cur[k]);
             if (!e)
                 continue;
             for (int t = 0; t < NER_NT; t++)
@@ -117,6 +135,10 @@ static void emissions(const ner_table *tab, const td_ner_doc *doc,
         }
         for (int t = 0; t < NER_NT; t++)
             em[(i - s0) * NER_NT + t] = (float)sum[t] * tab->scale;
+        uint64_t *tmp = cur;
+        cur = next;
+        next = tmp;
+        ncur = nnext;
     }
 }
 

@@ -54,12 +54,14 @@ static int load_table(reader *r, ner_table *t)
     rd(r, &t->scale, sizeof t->scale);
     rd(r, t->trans, sizeof t->trans);
     rd(r, &n, sizeof n);
-    if (r->bad || n > (size_t)(r->end - r->p) / (8 + 2 * NER_NT) || !isfinite(t->scale))
+    if (r->bad || n > (size_t)(r->end - r->p) / (8 + 2 * NER_NT) || !isfinite(t->scale) ||
+        fabsf(t->scale) > 1e6f)
         return -1;
     size_t cap = pow2_for((size_t)n);
-    t->e = calloc(cap, sizeof *t->e);
+    t->e = aligned_alloc(64, cap * sizeof *t->e);
     if (!t->e)
         return -1;
+    memset(t->e, 0, cap * sizeof *t->e);
     t->mask = cap - 1;
     for (uint64_t k = 0; k < n; k++) {
         ner_entry e;

@@ -103,8 +103,9 @@ void ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *back,
                  uint8_t *tags);
 
 /* Runtime weight table: open addressing, key 0 = empty. */
+/* One cache line per entry: a lookup that hits reads one line. */
 typedef struct ner_entry {
-    uint64_t key;
+    _Alignas(64) uint64_t key;
     int16_t w[NER_NT];
 } ner_entry;
 
