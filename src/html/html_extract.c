@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine.h"
 #include "html/html.h"
@@ -41,14 +42,15 @@ enum {
     HC_MAYBE = 1 << 4,
     HC_BYLINE = 1 << 5,
     HC_CAPTION = 1 << 6,
-    HC_DATE = 1 << 7
+    HC_DATE = 1 << 7,
+    HC_STANDFIRST = 1 << 8
 };
 
 typedef struct hx_ex {
     const hx_dom *dom;
     const hx_node *nodes;
     const td_dict *hints, *boiler;
-    uint8_t *cls;    /* HC_* per node, lazily */
+    uint16_t *cls;   /* HC_* per node, lazily */
     uint8_t *gone;   /* removed before scoring */
     float *score;    /* content score per node */
     uint8_t *cand;   /* has a score */
@@ -57,6 +59,7 @@ typedef struct hx_ex {
     uint32_t top;
     uint32_t h1;     /* first visible h1, or 0 */
     int whole;       /* no candidate: top is the body or the root */
+    uint32_t page_chars; /* text characters of the whole page */
 } hx_ex;
 
 /* ---- class/id evidence -------------------------------------------------- */
@@ -73,6 +76,7 @@ static unsigned hx_hint_flags(const char *v)
         case 'b': f |= HC_BYLINE; break;
         case 'c': f |= HC_CAPTION; break;
         case 'd': f |= HC_DATE; break;
+        case 's': f |= HC_STANDFIRST; break;
         default: break;
         }
     }
@@ -135,7 +139,7 @@ static unsigned hx_class(hx_ex *x, uint32_t n)
     const char *rel = hx_attr_get(x->dom, n, HA_REL);
     if (rel && !strcmp(rel, "author"))
         f |= HC_BYLINE;
-    x->cls[n] = (uint8_t)f;
+    x->cls[n] = (uint16_t)f;
     return f;
 }
 
@@ -193,7 +197,10 @@ static void hx_mark_gone(hx_ex *x)
             continue;
         }
         unsigned f = hx_class(x, (uint32_t)i);
-        if ((f & HC_UNLIKELY) && !(f & HC_MAYBE) && !(f & HC_BYLINE))
+        /* a wrapper holding most of the page's text is not a sidebar,
+         * whatever its class says ("container penci_sidebar") */
+        if ((f & HC_UNLIKELY) && !(f & HC_MAYBE) && !(f & HC_BYLINE) &&
+            !(nd->paras >= 3 && nd->chars * 2 > x->page_chars))
             x->gone[i] = 1;
     }
 }
@@ -457,6 +464,36 @@ typedef struct hx_out {
     int para_starts_link; /* para's first character is inside a link */
 } hx_out;
 
+/* A picture caption outside <figcaption>: a short line ending with a
+ * credit in brackets, "(Image: GETTY)", "(Photo: Reuters)", or opening with
+ * one, "Photo: ...". */
+static int hx_looks_like_caption(const char *s, size_t n)
+{
+    static const char *const words[] = {"image", "images", "photo", "photograph",
+                                        "picture", "pic", "credit", "foto", "video"};
+    if (n > 300)
+        return 0;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        size_t wl = strlen(words[w]);
+        if (n > wl + 1 && !strncasecmp(s, words[w], wl) && s[wl] == ':')
+            return 1;
+    }
+    if (n < 4 || s[n - 1] != ')')
+        return 0;
+    size_t open = n - 1;
+    while (open > 0 && s[open] != '(' && n - open < 60)
+        open--;
+    if (s[open] != '(')
+        return 0;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        size_t wl = strlen(words[w]);
+        if (open + 1 + wl < n && !strncasecmp(s + open + 1, words[w], wl) &&
+            (s[open + 1 + wl] == ':' || s[open + 1 + wl] == 's'))
+            return 1;
+    }
+    return 0;
+}
+
 /* A short line that is only a date or time: "Updated Nov 19, 9:41 AM",
  * "Posted: Fri 6:45 PM, Feb 16, 2018", "22 de janeiro de 2018 às 0:13".
  * Few words, a clock time or a year, and little else. */
@@ -527,10 +564,10 @@ static void hx_out_add(hx_out *o, int kind, const char *s, size_t n,
 
 static int hx_is_boilerplate(hx_ex *x, const char *s, size_t n)
 {
-    if (!x->boiler || n > 160)
+    if (!x->boiler || n > 250)
         return 0;
     /* the whole paragraph, or its start up to a colon, lower-cased */
-    char low[161];
+    char low[251];
     size_t k = 0;
     for (size_t i = 0; i < n && k < sizeof low - 1; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -547,7 +584,7 @@ static int hx_is_boilerplate(hx_ex *x, const char *s, size_t n)
         if (j < k && low[j] != ' ' && low[j] != ':')
             continue;
         const char *v = td_dict_get(x->boiler, low, j);
-        if (v && *v == '*' && n < 120)
+        if (v && *v == '*' && n < 250)
             return 1;
     }
     return 0;
@@ -572,6 +609,9 @@ static void hx_flush(hx_out *o)
                        p->len < 100) {
                 kind = TD_PART_DATELINE;
                 from = "date";
+            } else if (hx_looks_like_caption(p->data, p->len)) {
+                kind = TD_PART_CAPTION;
+                from = "credit";
             }
         }
         if (kind != TD_PART_BOILERPLATE)
@@ -692,6 +732,16 @@ static void hx_enter(hx_out *o, uint32_t n, int *descend)
         /* the page's headline: metadata decides, keep it out of the body */
         x->h1 = n;
         *descend = 0;
+    } else if ((hx_class(x, n) & HC_STANDFIRST) && nd->chars < 500 &&
+               o->kind == TD_PART_BODY && !o->body_chars) {
+        /* a summary above the article's first paragraph */
+        *descend = 0;
+        td_buf tmp;
+        td_buf_init(&tmp);
+        hx_inner_text(x->dom, n, &tmp);
+        if (tmp.len)
+            hx_out_add(o, TD_PART_STANDFIRST, tmp.data, tmp.len, "class");
+        td_buf_free(&tmp);
     } else if ((hx_class(x, n) & HC_BYLINE) && nd->chars < 100 &&
                o->kind == TD_PART_BODY) {
         o->kind = TD_PART_BYLINE;
@@ -844,7 +894,7 @@ size_t hx_fragment_paragraphs(const char *html, size_t len, hx_para_fn fn,
     }
     size_t nn = dom.nnodes;
     hx_ex x = {.dom = &dom, .nodes = dom.nodes};
-    x.cls = calloc(nn, 1);
+    x.cls = calloc(nn, sizeof *x.cls);
     x.gone = calloc(nn, 1);
     x.cand = calloc(nn, 1);
     x.score = calloc(nn, sizeof *x.score);
@@ -889,6 +939,14 @@ static void hx_extract(hx_ex *x, hx_out *o)
     x->top = 0;
     x->h1 = 0;
     x->whole = 0;
+    /* statistics of the whole page first, for hx_mark_gone */
+    for (size_t i = 1; i < nn; i++)
+        if (x->gone[x->nodes[i].parent] ||
+            (x->nodes[i].flags & (HF_HIDDEN | HF_SKIP)))
+            x->gone[i] = 1;
+    hx_stats(x, (hx_node *)x->nodes, nn);
+    x->page_chars = x->nodes[0].chars;
+    memset(x->gone, 0, nn);
     hx_mark_gone(x);
     hx_stats(x, (hx_node *)x->nodes, nn);
     hx_score(x);
@@ -910,7 +968,7 @@ td_doc *td_html_read(const td_engine *engine, const char *bytes, size_t len,
         x.hints = td_engine_dict(engine, "html_hints");
         x.boiler = td_engine_dict(engine, "html_boilerplate");
     }
-    x.cls = calloc(nn, 1);
+    x.cls = calloc(nn, sizeof *x.cls);
     x.gone = calloc(nn, 1);
     x.cand = calloc(nn, 1);
     x.score = calloc(nn, sizeof *x.score);
