@@ -324,7 +324,7 @@ size_t at_split_blocks(at_ctx *c)
 void at_block_shape(const at_ctx *c, at_block *b)
 {
     const char *s = c->text;
-    size_t i = b->start, ws, we;
+    size_t i = b->start;
     b->first = (uint8_t)at_start_kind(s, b->start, b->end);
     b->term = at_last_mark(s, b->start, b->end, &b->quote_end);
     b->nwords = b->ncap = b->nlow = 0;
@@ -349,8 +349,6 @@ void at_block_shape(const at_ctx *c, at_block *b)
             b->nwords++;
         }
     }
-    (void)ws;
-    (void)we;
 }
 
 void at_title_case(const at_ctx *c, at_block *b)

@@ -7,9 +7,8 @@
  *     data/dict/anatomy_boilerplate.txt whose value says how it is used
  *     ("line": the whole block, "prefix": a block of at most 30 words
  *     starting so, "colon": the phrase then a colon or dash, "year": the
- *     phrase then a year,
- *     "related": a prefix followed by a related headline, "heading": a
- *     line introducing a list of related headlines);
+ *     phrase then a year, "related": a prefix followed by a related
+ *     headline, "heading": a line introducing related headlines);
  *   - byline: "By Jane Roe" (a cue of anatomy_byline_cues then a capital),
  *     "Jane Roe, Reuters", "Jane Roe | Europe correspondent";
  *   - photo credit: an agency name alone ("Sputnik"), a cue and a colon
@@ -119,9 +118,10 @@ static int at_boilerplate(const at_ctx *c, at_block *b)
         const char *v = at_dict_fold(d, s, b->start, ce);
         if (!v)
             continue;
-        /* what follows the phrase */
-        size_t rest = we, rs, re;
-        size_t after = at_next_word(s, rest, b->end, &rs, &re);
+        /* what follows the phrase: a dash, then the next word */
+        size_t rs, re;
+        size_t after = at_next_word(s, we, b->end, &rs, &re);
+        int dash = we == ce && rs < re && at_is_dash(s, rs, re);
         while (rs < re) { /* skip lone marks: "Read more - Headline" */
             size_t a = rs, z = re;
             at_word_core(s, &a, &z);
@@ -130,7 +130,7 @@ static int at_boilerplate(const at_ctx *c, at_block *b)
             after = at_next_word(s, after, b->end, &rs, &re);
         }
         int whole = rs == re;
-        int colon = (ce < b->end && s[ce] == ':') || (we == ce && rs < re && at_is_dash(s, rs, re));
+        int colon = (ce < b->end && s[ce] == ':') || dash;
         int year = rs < re && (at_is_digit(s[rs]) || (unsigned char)s[rs] == 0xC2);
         if (!strcmp(v, "colon") && colon && b->nwords <= 60) {
             b->bp = AT_BP_LINE;
@@ -216,15 +216,13 @@ static int at_byline(const at_ctx *c, const at_block *b)
     if (b->nwords > 16 || b->nwords < 2 || b->term == '.' || b->term == '?' || b->nlines > 1)
         return 0;
     /* "By Jane Roe", "Written by Jane Roe" */
-    size_t i = b->start, ws, we, first_end = 0;
+    size_t i = b->start, ws, we;
     for (int k = 1; k <= 3; k++) {
         i = at_next_word(s, i, b->end, &ws, &we);
         if (ws == we)
             break;
         size_t cs = ws, ce = we;
         at_word_core(s, &cs, &ce);
-        if (k == 1)
-            first_end = ce;
         const char *v = at_dict_fold(c->d.byline_cues, s, b->start, ce);
         if (v && strcmp(v, "role") != 0) {
             size_t ns, ne;
@@ -234,7 +232,6 @@ static int at_byline(const at_ctx *c, const at_block *b)
                 return 1;
         }
     }
-    (void)first_end;
     /* "Jane Roe, Reuters", "Jane Roe | Europe correspondent" */
     for (size_t p = b->start; p < b->end; p++) {
         if (s[p] != ',' && s[p] != '|')
@@ -289,7 +286,7 @@ static int at_credit_shape(const at_ctx *c, size_t a, size_t b, int bare)
     if (bare && at_agency(c, cs, ce))
         return 1;
     size_t i = a, ws, we, pws = 0, pwe = 0;
-    int nwords = 0, ncap = 0, agency = 0, slash = 0, via = 0, period = 0;
+    int nwords = 0, ncap = 0, agency = 0, slash = 0, via = 0;
     for (;;) {
         i = at_next_word(s, i, b, &ws, &we);
         if (ws == we)
@@ -310,8 +307,6 @@ static int at_credit_shape(const at_ctx *c, size_t a, size_t b, int bare)
         if (nwords == 2 && at_dict_fold(c->d.credit_cues, s, pws, pwe) &&
             (we - ws == 2 && (s[ws] == 'b' || s[ws] == 'B') && (s[ws + 1] == 'y' || s[ws + 1] == 'Y')))
             return 1;
-        if (raw_end > we && s[we] == '.' && raw_end == we + 1)
-            period = 1;
         if (at_first_kind(s, ws, we) == AT_F_UPPER)
             ncap++;
         if (we - ws == 3 && !memcmp(s + ws, "via", 3))
@@ -332,7 +327,6 @@ static int at_credit_shape(const at_ctx *c, size_t a, size_t b, int bare)
         pws = ws;
         pwe = we;
     }
-    (void)period;
     if (!agency)
         return 0;
     if (slash || via)
@@ -378,18 +372,14 @@ static int at_date_shape(const at_ctx *c, const at_block *b)
         if (ws == we)
             continue;
         if (at_is_digit(s[ws])) {
-            size_t digits = 0, seps = 0, k = ws, run = 0, maxrun = 0;
+            size_t digits = 0, seps = 0, k = ws;
             int colon = 0;
             while (k < we && (at_is_digit(s[k]) || s[k] == ':' || s[k] == '.' ||
                               s[k] == '/' || s[k] == '-')) {
                 if (at_is_digit(s[k])) {
                     digits++;
-                    run++;
-                    if (run > maxrun)
-                        maxrun = run;
                 } else {
                     seps++;
-                    run = 0;
                     colon |= s[k] == ':' || s[k] == '.';
                 }
                 k++;
@@ -415,7 +405,6 @@ static int at_date_shape(const at_ctx *c, const at_block *b)
                 time = 1;
             else if (seps && !colon)
                 month = 1; /* 3/3 */
-            (void)maxrun;
             continue;
         }
         const char *v = at_dict_fold(c->d.date_words, s, ws, we);
@@ -479,7 +468,7 @@ static int at_caption_date_tail(const at_ctx *c, const at_block *b)
         return 0;
     const char *v0 = at_date_word(c, w[0][0], w[0][1]);
     const char *v1 = at_date_word(c, w[1][0], w[1][1]);
-    const char *v2 = at_date_word(c, w[2][0], w[2][1]);
+    const char *v2 = n > 2 ? at_date_word(c, w[2][0], w[2][1]) : NULL;
     int start, weekday = 0; /* start: index of the first word of the date */
     if (at_is_num(s, w[0][0], w[0][1], 4, 4)) {
         if (at_is_num(s, w[1][0], w[1][1], 1, 2) && v2 && !strcmp(v2, "month"))
@@ -496,7 +485,6 @@ static int at_caption_date_tail(const at_ctx *c, const at_block *b)
     } else {
         return 0;
     }
-    (void)v2;
     if (start + 2 >= n)
         return 0;
     size_t ps = w[start + 1][0], pe = w[start + 1][1];
