@@ -567,14 +567,16 @@ static int hx_is_boilerplate(hx_ex *x, const char *s, size_t n)
     if (!x->boiler || n > 250)
         return 0;
     /* the whole paragraph, or its start up to a colon, lower-cased */
-    char low[251];
+    char low[251] = {0};
     size_t k = 0;
+    while (n && (*s == ' ' || *s == '\n'))
+        s++, n--;
     for (size_t i = 0; i < n && k < sizeof low - 1; i++) {
         unsigned char c = (unsigned char)s[i];
         low[k++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
     }
     while (k && (low[k - 1] == ' ' || low[k - 1] == '.' || low[k - 1] == ':' ||
-                 low[k - 1] == '!' || low[k - 1] == '>'))
+                 low[k - 1] == '!' || low[k - 1] == '>' || low[k - 1] == '\n'))
         k--;
     if (td_dict_get(x->boiler, low, k))
         return 1;
