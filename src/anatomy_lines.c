@@ -8,7 +8,8 @@
  * text is hard-wrapped when its longest line is at most ~100 characters
  * and most lines that are followed by another line end in mid-sentence; a
  * line then continues into the next when the next line's first word would
- * not have fitted on it (the test a wrapping editor applies).  In any text
+ * not have fitted on it (the test a wrapping editor applies), or when it
+ * is long and stops in mid-sentence (wrapped by hand).  In any text
  * a line that stops without punctuation continues into a next line that
  * starts in lower case.
  *
@@ -280,6 +281,10 @@ static int at_continues(const char *s, const at_line *a, const at_line *b, uint3
         (!memcmp(s + b->start, "http", 4) || !memcmp(s + b->start, "www.", 4)))
         return 0; /* a link on its own line */
     if (width && a->chars + 1 + b->first_word > width)
+        return 1;
+    /* hard-wrapped by hand: a long line that stops in mid-sentence */
+    if (width && (a->term == 0 || a->term == ',' || a->term == ';') &&
+        a->chars * 10 >= width * 6 && b->first != AT_F_QUOTE)
         return 1;
     return b->first == AT_F_LOWER && !at_terminal(a->term) && a->term != '"' &&
            a->chars >= 30;

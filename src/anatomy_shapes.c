@@ -341,6 +341,13 @@ int at_is_credit(const at_ctx *c, size_t a, size_t b)
 
 /* ---- dates ------------------------------------------------------------- */
 
+static const char *at_date_word(const at_ctx *c, size_t a, size_t b)
+{
+    size_t x = a, y = b;
+    at_word_core(c->text, &x, &y);
+    return at_dict_fold(c->d.date_words, c->text, x, y);
+}
+
 /* 2026-03-03, 3/3/2026, 03.03.26: digit groups of 4-2-2 or 2-2-(2|4). */
 static int at_numeric_date(const char *s, size_t a, size_t b)
 {
@@ -363,7 +370,14 @@ static int at_date_shape(const at_ctx *c, const at_block *b)
         return -1;
     const char *s = c->text;
     size_t i = b->start, ws, we;
-    int numbers = 0, month = 0, year = 0, time = 0, weekday = 0;
+    int numbers = 0, month = 0, year = 0, time = 0, weekday = 0, place = 0;
+    /* "Ulaanbaatar, 12 November 2026": a place name, a comma, a date */
+    const char *comma = memchr(s + b->start, ',', b->end - b->start < 40 ? b->end - b->start : 40);
+    if (comma && at_name_words(c, b->start, (size_t)(comma - s), 3) > 0 &&
+        !at_date_word(c, b->start, (size_t)(comma - s))) {
+        i = (size_t)(comma - s) + 1;
+        place = 1;
+    }
     for (;;) {
         i = at_next_word(s, i, b->end, &ws, &we);
         if (ws == we)
@@ -419,6 +433,8 @@ static int at_date_shape(const at_ctx *c, const at_block *b)
     }
     if (!numbers && !weekday)
         return -1;
+    if (place)
+        return month ? AT_DATE : -1;
     if (month || (weekday && year) || year)
         return AT_DATE;
     if (time || numbers)
@@ -428,12 +444,6 @@ static int at_date_shape(const at_ctx *c, const at_block *b)
 
 /* ---- captions ------------------------------------------------------------ */
 
-static const char *at_date_word(const at_ctx *c, size_t a, size_t b)
-{
-    size_t x = a, y = b;
-    at_word_core(c->text, &x, &y);
-    return at_dict_fold(c->d.date_words, c->text, x, y);
-}
 
 static int at_is_num(const char *s, size_t a, size_t b, size_t minlen, size_t maxlen)
 {
