@@ -561,8 +561,8 @@ static void link(cluster *c, size_t nc, const ment *m, const td_doc *doc)
             if (mb->end - mb->first < 2 || c[b].kind == TD_ENT_GROUP)
                 continue;
             int hit = 0;
-            if (single && c[a].kind != TD_ENT_PLACE && c[a].kind != TD_ENT_GROUP &&
-                c[b].kind == TD_ENT_PERSON && last_word_key(mb, doc) == ma->key)
+            if (single && c[a].kind == TD_ENT_PERSON && c[b].kind == TD_ENT_PERSON &&
+                last_word_key(mb, doc) == ma->key)
                 hit = 1; /* surname */
             else if (an && c[b].kind != TD_ENT_PERSON &&
                      spells(acr, an, doc->text + mb->span.start, name_len(mb), 0))
@@ -793,6 +793,7 @@ void ent_lex_init(ent_lex *lex, const td_engine *eng)
     lex->demonyms = td_engine_dict(eng, "demonyms");
     lex->countries = td_engine_dict(eng, "countries");
     lex->titles = td_engine_dict(eng, "titles");
+    lex->roles = td_engine_dict(eng, "roles");
     lex->group_nouns = td_engine_dict(eng, "group_nouns");
     lex->facility = td_engine_dict(eng, "facility_words");
     lex->regions = td_engine_dict(eng, "regions");

@@ -14,6 +14,7 @@ typedef struct ent_lex {
     const td_dict *demonyms;    /* "Serbian" → SRB, "Kurds" → "" */
     const td_dict *countries;   /* "Kosovo" → XKX */
     const td_dict *titles;      /* "President", "Defense Minister" */
+    const td_dict *roles;       /* more role words: "executive" */
     const td_dict *group_nouns; /* "police", "troops" */
     const td_dict *facility;    /* "Camp" → prefix, "Airport" → suffix */
     const td_dict *regions;     /* "Balkans", "Middle East" */

@@ -8,7 +8,7 @@
  *                 "Kosovo defense minister Ejup Maqedonci"
  *   apposition:   NAME , [the|a] [country ['s] | nationality] role-words
  *                 "Vjosa Osmani, the president", "X, Kosovo's president"
- * Role words are titles (data/dict/titles.txt, any case) and the
+ * Role words are titles (data/dict/titles.txt and roles.txt, any case) and the
  * modifiers that build titles ("defense", "foreign", "deputy", "former"); a
  * role needs at least one title that is not a mere honorific (Mr, Dr).
  * Countries come from data/dict/countries.txt and demonyms.txt.
@@ -61,7 +61,7 @@ static int role_word(const td_doc *doc, const ent_lex *lex, size_t i)
     const char *s = text_of(doc, i, &n);
     if (!n || doc->tokens[i].kind != TD_TOK_WORD)
         return 0;
-    if (td_dict_get_fold(lex->titles, s, n))
+    if (td_dict_get_fold(lex->titles, s, n) || td_dict_get_fold(lex->roles, s, n))
         return 2;
     if (in_list(honorifics, sizeof honorifics / sizeof *honorifics, s, n))
         return 2;

@@ -118,6 +118,22 @@ static void test_roles_and_surnames(void)
         CHECK_SPAN(d->text, v->mentions[1].span, "Vucic");
     }
     CHECK(find(d, "Vucic") == NULL);
+    td_doc_free(d);
+    /* an organisation is no person's surname; "executive" is a role */
+    build(&b, "Getting/P Disney/p right . Disney/G said Acme/G Corp/g executive "
+              "Kevin/P Mayer/p left . Mayer/P agreed .");
+    run_tags(&b);
+    d = b.doc;
+    const td_entity *dis = find(d, "Disney");
+    CHECK(dis && dis->kind == TD_ENT_ORG && dis->nmentions == 1);
+    const td_entity *km = find(d, "Kevin Mayer");
+    CHECK(km && km->nmentions == 2 && km->role && !strcmp(km->role, "executive"));
+    td_doc_free(d);
+    build(&b, "Serbian/M President Aleksandar/P Vucic/p met Kosovo/L defense minister "
+              "Ejup/P Maqedonci/p in Belgrade/L . Vucic/P said talks failed . "
+              "Vjosa/P Osmani/p , the president , spoke in Kosovo/L 's capital .");
+    run_tags(&b);
+    d = b.doc;
     const td_entity *m = find(d, "Ejup Maqedonci");
     CHECK(m && m->role && !strcmp(m->role, "defense minister") && !strcmp(m->country, "XKX"));
     const td_entity *o = find(d, "Vjosa Osmani");
