@@ -23,7 +23,6 @@
  * captions in page order, separated by blank lines.  Everything is NFC.
  */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -433,14 +432,6 @@ static void hx_score(hx_ex *x)
         best = p;
     }
     x->top = best;
-    if (getenv("HX_DEBUG")) {
-        for (int k = 0; k < 5; k++)
-            if (top[k])
-                fprintf(stderr, "cand %u tag %d score %.1f class=%s id=%s chars=%u\n", top[k],
-                        nodes[top[k]].tag, tops[k], hx_attr_get(x->dom, top[k], HA_CLASS),
-                        hx_attr_get(x->dom, top[k], HA_ID), nodes[top[k]].chars);
-        fprintf(stderr, "top %u class=%s\n", best, hx_attr_get(x->dom, best, HA_CLASS));
-    }
 }
 
 /* ---- writing the document ------------------------------------------------ */

@@ -313,6 +313,94 @@ static void test_fragment_paragraphs(void)
     td_buf_free(&out);
 }
 
+/* Lines that are not article text even inside the article: a date line,
+ * a picture credit, a line of links, a summary above the first paragraph. */
+static void test_lines_inside_the_article(void)
+{
+    static const char page[] =
+        "<html><body><article>"
+        "<p class=\"standfirst\">Crossings resume after a six-week strike.</p>"
+        "<p>Updated Nov 19, 9:41 AM</p>"
+        "<p>Ferry crews on the northern routes went back to work on Monday, ending a strike "
+        "that lasted six weeks, the union said, and stranded thousands.</p>"
+        "<p>Crews wave from the deck of the first ferry (Image: GETTY)</p>"
+        "<p>The agreement gives crews a pay rise of 4 percent this year, and another 3 percent "
+        "next year, with new rules on rest between shifts.</p>"
+        "<p><a href=\"/a\">Strike talks stall again</a>, <a href=\"/b\">Shops run out of milk</a></p>"
+        "<p>Read more: <a href=\"/c\">How the strike began</a></p>"
+        "<p>The operator, which runs nine ships, said <a href=\"/t\">timetables would return to normal "
+        "by the end of the week</a>.</p>"
+        "</article></body></html>";
+    td_doc *doc = read_page(page, sizeof page - 1, NULL);
+    if (!doc)
+        return;
+    char *body = body_text(doc);
+    CHECK(strstr(body, "Ferry crews on the northern routes") == body);
+    CHECK(strstr(body, "Updated Nov 19") == NULL);
+    CHECK(strstr(body, "Image: GETTY") == NULL);
+    CHECK(strstr(body, "Strike talks stall") == NULL);
+    CHECK(strstr(body, "Read more") == NULL);
+    CHECK(strstr(body, "Crossings resume") == NULL);
+    /* a paragraph with a long link inside is still a paragraph */
+    CHECK(strstr(body, "timetables would return to normal by the end of the week.") != NULL);
+    const td_part *d = part(doc, TD_PART_DATELINE, 0);
+    CHECK(d != NULL);
+    if (d)
+        CHECK_SPAN(doc->text, d->span, "Updated Nov 19, 9:41 AM");
+    const td_part *c = part(doc, TD_PART_CAPTION, 0);
+    CHECK(c != NULL);
+    if (c)
+        CHECK_SPAN(doc->text, c->span, "Crews wave from the deck of the first ferry (Image: GETTY)");
+    const td_part *r = part(doc, TD_PART_RELATED, 0);
+    CHECK(r != NULL);
+    if (r)
+        CHECK_SPAN(doc->text, r->span, "Strike talks stall again, Shops run out of milk");
+    const td_part *sf = part(doc, TD_PART_STANDFIRST, 0);
+    CHECK(sf != NULL);
+    if (sf)
+        CHECK_SPAN(doc->text, sf->span, "Crossings resume after a six-week strike.");
+    free(body);
+    td_doc_free(doc);
+}
+
+/* Bugs found on real pages: the whole page inside a <form> (ASP.NET), and
+ * the article inside a wrapper whose class says "sidebar". */
+static void test_article_in_form_or_odd_wrapper(void)
+{
+    static const char form[] =
+        "<html><body><form method=\"post\"><input type=\"hidden\" value=\"x\">"
+        "<div><p>Engineers closed the old bridge on Monday, after inspectors found cracks, "
+        "rust, and loose bolts in its main span.</p><p>A ferry will run every twenty minutes, "
+        "the council said, until the repairs, which may take a year, are done.</p></div>"
+        "</form></body></html>";
+    td_doc *doc = read_page(form, sizeof form - 1, NULL);
+    if (doc) {
+        char *body = body_text(doc);
+        CHECK(strstr(body, "Engineers closed the old bridge") == body);
+        CHECK(strstr(body, "until the repairs") != NULL);
+        free(body);
+        td_doc_free(doc);
+    }
+    static const char wrapper[] =
+        "<html><body><div class=\"container penci_sidebar\"><div class=\"entry\">"
+        "<p>Engineers closed the old bridge on Monday, after inspectors found cracks, "
+        "rust, and loose bolts in its main span.</p><p>A ferry will run every twenty minutes, "
+        "the council said, until the repairs, which may take a year, are done.</p>"
+        "<p>Drivers face a detour of twelve miles, and local shops, cafes, and garages fear "
+        "a hard winter without passing trade.</p></div></div>"
+        "<div class=\"sidebar\"><p>Popular: one, two, three, four, five stories, and more, "
+        "more, more of them here.</p></div></body></html>";
+    doc = read_page(wrapper, sizeof wrapper - 1, NULL);
+    if (doc) {
+        char *body = body_text(doc);
+        CHECK(strstr(body, "Engineers closed the old bridge") == body);
+        CHECK(strstr(body, "a hard winter") != NULL);
+        CHECK(strstr(body, "Popular") == NULL);
+        free(body);
+        td_doc_free(doc);
+    }
+}
+
 static void test_date_day(void)
 {
     char d[11];
@@ -346,6 +434,8 @@ int main(void)
     RUN(test_empty_and_bodyless);
     RUN(test_hostile_pages);
     RUN(test_fragment_paragraphs);
+    RUN(test_lines_inside_the_article);
+    RUN(test_article_in_form_or_odd_wrapper);
     RUN(test_date_day);
     td_engine_free(engine);
     return CHECK_REPORT();
