@@ -11,8 +11,13 @@
  *    are otherwise left to describe persons; places named "Camp X" or
  *    "X Airport" are facilities; "NATO-backed" and "Serbia-issued" give a
  *    mention of the entity before the hyphen when it is known.
- * 3. Mentions with the same name form one entity (its kind by majority),
- *    then entities are linked: a surname to the one full name ending with
+ *    A name the tagger cut at "of" is joined when the word before "of"
+ *    heads such names ("Federal Republic of Yugoslavia").  A Title Case
+ *    headline is shown to the tagger in capitals, as its training data
+ *    writes headlines.
+ * 3. (entities_link.c) Mentions with the same name form one entity (its
+ *    kind by majority; a country or region by name is a place), then
+ *    entities are linked: a surname to the one full name ending with
  *    it ("Vucic" → "Aleksandar Vucic"), an acronym to the name it can be
  *    spelled from ("KFOR" ↔ "Kosovo Force", "NATO"), a name to the one
  *    longer organisation ending with it.
@@ -167,22 +172,7 @@ static uint8_t *tag_tokens(td_doc *doc, const td_ner_model *m)
 
 /* ---- mentions ------------------------------------------------------------ */
 
-typedef struct ment {
-    uint32_t first, end; /* tokens [first, end) */
-    td_span span;
-    int kind;            /* td_entity_kind */
-    int ner;             /* NER type or -1 */
-    uint64_t key;        /* hash of the lower-cased name */
-    int cluster;
-    int dropped;
-} ment;
-
-typedef struct ments {
-    ment *m;
-    size_t n, cap;
-} ments;
-
-static uint64_t key_hash(const char *s, size_t n)
+uint64_t ent_key_hash(const char *s, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ULL;
     int space = 0;
@@ -202,25 +192,25 @@ static uint64_t key_hash(const char *s, size_t n)
     return h ? h : 1;
 }
 
-static ment *add_ment(ments *ms, const td_doc *doc, size_t first, size_t end,
+static ent_ment *add_ment(ent_ments *ms, const td_doc *doc, size_t first, size_t end,
                       td_span span, int kind, int ner)
 {
     if (ms->n == ms->cap) {
         size_t cap = ms->cap ? 2 * ms->cap : 32;
-        ment *m = realloc(ms->m, cap * sizeof *m);
+        ent_ment *m = realloc(ms->m, cap * sizeof *m);
         if (!m)
             return NULL;
         ms->m = m;
         ms->cap = cap;
     }
-    ment *m = &ms->m[ms->n++];
+    ent_ment *m = &ms->m[ms->n++];
     memset(m, 0, sizeof *m);
     m->first = (uint32_t)first;
     m->end = (uint32_t)end;
     m->span = span;
     m->kind = kind;
     m->ner = ner;
-    m->key = key_hash(doc->text + span.start, span.end - span.start);
+    m->key = ent_key_hash(doc->text + span.start, span.end - span.start);
     m->cluster = -1;
     return m;
 }
@@ -245,7 +235,7 @@ static int tok_in(const td_doc *doc, size_t i, const td_dict *d)
     return n && td_dict_get_fold(d, s, n) != NULL;
 }
 
-static uint32_t sentence_end(const td_doc *doc, size_t i)
+uint32_t ent_sentence_end(const td_doc *doc, size_t i)
 {
     const td_token *t = &doc->tokens[i];
     if (t->sentence < doc->nsentences) {
@@ -256,7 +246,7 @@ static uint32_t sentence_end(const td_doc *doc, size_t i)
     return (uint32_t)i + 1;
 }
 
-static uint32_t sentence_start(const td_doc *doc, size_t i)
+uint32_t ent_sentence_start(const td_doc *doc, size_t i)
 {
     const td_token *t = &doc->tokens[i];
     if (t->sentence < doc->nsentences) {
@@ -286,14 +276,14 @@ static uint64_t group_key(const char *s, size_t n)
 {
     while (n > 1 && (s[n - 1] == 's' || s[n - 1] == 'S'))
         n--;
-    return key_hash(s, n) ^ 0x6772707300000000ULL;
+    return ent_key_hash(s, n) ^ 0x6772707300000000ULL;
 }
 
 /* A MISC run that is a nationality word: a group when used as a noun. */
-static void nationality(ments *ms, const td_doc *doc, const ent_lex *lex,
+static void nationality(ent_ments *ms, const td_doc *doc, const ent_lex *lex,
                         size_t first, size_t end)
 {
-    size_t n, s1 = sentence_end(doc, end - 1), s0 = sentence_start(doc, first);
+    size_t n, s1 = ent_sentence_end(doc, end - 1), s0 = ent_sentence_start(doc, first);
     const char *s = doc->text + doc->tokens[first].span.start;
     n = doc->tokens[end - 1].span.end - doc->tokens[first].span.start;
     if (end < s1 && tok_in(doc, end, lex->group_nouns)) {
@@ -309,7 +299,7 @@ static void nationality(ments *ms, const td_doc *doc, const ent_lex *lex,
     if (!ethnic && !plural && noun_next)
         return; /* an adjective: "Serbian President" */
     size_t f = ethnic ? first - 1 : first;
-    ment *m = add_ment(ms, doc, f, end, tok_span(doc, f, end), TD_ENT_GROUP, TD_NER_MISC);
+    ent_ment *m = add_ment(ms, doc, f, end, tok_span(doc, f, end), TD_ENT_GROUP, TD_NER_MISC);
     if (m)
         m->key = group_key(s, n);
 }
@@ -334,7 +324,7 @@ static int kind_of(int ner)
 }
 
 /* Turns tag runs into mentions. */
-static void collect(ments *ms, td_doc *doc, const ent_lex *lex, const uint8_t *tags,
+static void collect(ent_ments *ms, td_doc *doc, const ent_lex *lex, const uint8_t *tags,
                     uint8_t *covered)
 {
     size_t n = doc->ntokens;
@@ -344,7 +334,7 @@ static void collect(ments *ms, td_doc *doc, const ent_lex *lex, const uint8_t *t
             continue;
         }
         int ty = TD_NER_TYPE(tags[i]);
-        size_t j = i + 1, s1 = sentence_end(doc, i);
+        size_t j = i + 1, s1 = ent_sentence_end(doc, i);
         while (j < n && j < s1 && tags[j] && !TD_NER_IS_B(tags[j]) &&
                TD_NER_TYPE(tags[j]) == ty)
             j++;
@@ -400,7 +390,7 @@ static int by_key(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static void hyphen_prefixes(ments *ms, td_doc *doc, const ent_lex *lex,
+static void hyphen_prefixes(ent_ments *ms, td_doc *doc, const ent_lex *lex,
                             const uint8_t *covered)
 {
     size_t nm = ms->n;
@@ -428,11 +418,11 @@ static void hyphen_prefixes(ments *ms, td_doc *doc, const ent_lex *lex,
             continue;
         /* a one-token mention of the whole hyphenated word may be
          * replaced; a longer one is left alone */
-        ment *whole = single[i] >= 0 ? &ms->m[single[i]] : NULL;
+        ent_ment *whole = single[i] >= 0 ? &ms->m[single[i]] : NULL;
         if (covered[i] && !whole)
             continue;
         size_t pn = (size_t)(h - t);
-        keykind probe = {key_hash(t, pn), -1};
+        keykind probe = {ent_key_hash(t, pn), -1};
         const keykind *hit = bsearch(&probe, kk, nm, sizeof *kk, by_key);
         int kind = hit ? hit->kind : -1;
         if (kind < 0 && td_dict_get(lex->countries, t, pn))
@@ -446,291 +436,6 @@ static void hyphen_prefixes(ments *ms, td_doc *doc, const ent_lex *lex,
     }
     free(kk);
     free(single);
-}
-
-/* ---- clusters and links ------------------------------------------------- */
-
-typedef struct cluster {
-    int parent;
-    int kind;
-    size_t best;    /* mention giving the name */
-    size_t first;   /* earliest mention */
-    uint32_t ntoks; /* tokens in the name */
-    int votes[6];
-} cluster;
-
-static int find(cluster *c, int i)
-{
-    while (c[i].parent != i)
-        i = c[i].parent = c[c[i].parent].parent;
-    return i;
-}
-
-static size_t name_len(const ment *m) { return m->span.end - m->span.start; }
-
-/* Merges b into a (a's kind and name win unless b's name is longer). */
-static void merge(cluster *c, const ment *m, int a, int b)
-{
-    a = find(c, a);
-    b = find(c, b);
-    if (a == b)
-        return;
-    c[b].parent = a;
-    if (m[c[b].first].span.start < m[c[a].first].span.start)
-        c[a].first = c[b].first;
-    if (c[b].ntoks > c[a].ntoks ||
-        (c[b].ntoks == c[a].ntoks && name_len(&m[c[b].best]) > name_len(&m[c[a].best]))) {
-        c[a].best = c[b].best;
-        c[a].ntoks = c[b].ntoks;
-    }
-}
-
-/* Whether acronym acr (upper-case letters) can be spelled from the words
- * of a name by taking a non-empty prefix of each word in order; "of",
- * "the", "and", "for" may be skipped: NATO, UN, KFOR ← Kosovo FORce. */
-static int spells(const char *acr, size_t an, const char *s, size_t n, int depth)
-{
-    while (n && *s == ' ')
-        s++, n--;
-    if (!n)
-        return an == 0;
-    if (depth > 12)
-        return 0;
-    size_t wl = 0;
-    while (wl < n && s[wl] != ' ')
-        wl++;
-    int function = (wl == 2 && !memcmp(s, "of", 2)) || (wl == 3 && !memcmp(s, "the", 3)) ||
-                   (wl == 3 && !memcmp(s, "and", 3)) || (wl == 3 && !memcmp(s, "for", 3)) ||
-                   (wl == 1 && s[0] == '&');
-    if (function && spells(acr, an, s + wl, n - wl, depth + 1))
-        return 1;
-    for (size_t k = 1; k <= wl && k <= an; k++) {
-        char b = s[k - 1];
-        if (is_lower_ascii((unsigned char)b))
-            b = (char)(b - 32);
-        if (acr[k - 1] != b)
-            break;
-        if (spells(acr + k, an - k, s + wl, n - wl, depth + 1))
-            return 1;
-    }
-    return 0;
-}
-
-/* The letters of an all-capitals single word ("NATO", "U.N."), or 0. */
-static size_t acronym(const ment *m, const td_doc *doc, char *out, size_t cap)
-{
-    if (m->end - m->first != 1)
-        return 0;
-    size_t n = 0;
-    for (uint32_t i = m->span.start; i < m->span.end; i++) {
-        unsigned char c = (unsigned char)doc->text[i];
-        if (c == '.')
-            continue;
-        if (!is_upper_ascii(c) || n + 1 >= cap)
-            return 0;
-        out[n++] = (char)c;
-    }
-    return n >= 2 ? n : 0;
-}
-
-/* Last word of a mention's text. */
-static uint64_t last_word_key(const ment *m, const td_doc *doc)
-{
-    const td_token *t = &doc->tokens[m->end - 1];
-    return key_hash(doc->text + t->span.start, t->span.end - t->span.start);
-}
-
-static void link(cluster *c, size_t nc, const ment *m, const td_doc *doc)
-{
-    /* clusters are few per document; the scans below are over roots only
-     * and stop early on large documents */
-    if (nc > 4000)
-        return;
-    for (size_t a = 0; a < nc; a++) {
-        if (find(c, (int)a) != (int)a)
-            continue;
-        const ment *ma = &m[c[a].best];
-        char acr[16];
-        size_t an = acronym(ma, doc, acr, sizeof acr);
-        int single = ma->end - ma->first == 1;
-        int target = -1, count = 0;
-        for (size_t b = 0; b < nc && count < 2; b++) {
-            if (b == a || find(c, (int)b) != (int)b)
-                continue;
-            const ment *mb = &m[c[b].best];
-            if (mb->end - mb->first < 2 || c[b].kind == TD_ENT_GROUP)
-                continue;
-            int hit = 0;
-            if (single && c[a].kind == TD_ENT_PERSON && c[b].kind == TD_ENT_PERSON &&
-                last_word_key(mb, doc) == ma->key)
-                hit = 1; /* surname */
-            else if (an && c[b].kind != TD_ENT_PERSON &&
-                     spells(acr, an, doc->text + mb->span.start, name_len(mb), 0))
-                hit = 1; /* acronym */
-            else if (!single && c[a].kind == TD_ENT_ORG && c[b].kind == TD_ENT_ORG &&
-                     name_len(mb) > name_len(ma) + 1 &&
-                     !memcmp(doc->text + mb->span.end - name_len(ma),
-                             doc->text + ma->span.start, name_len(ma)) &&
-                     doc->text[mb->span.end - name_len(ma) - 1] == ' ')
-                hit = 1; /* "Security Council" in "UN Security Council" */
-            if (hit) {
-                if (target != (int)b)
-                    count++;
-                target = (int)b;
-            }
-        }
-        if (count == 1) {
-            int kind = c[target].kind;
-            merge(c, m, target, (int)a);
-            c[find(c, target)].kind = kind;
-        }
-    }
-}
-
-/* ---- building the entities --------------------------------------------- */
-
-typedef struct ord {
-    uint64_t a, b; /* sort keys */
-    size_t idx;
-} ord;
-
-static int by_ord(const void *x, const void *y)
-{
-    const ord *p = x, *q = y;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    if (p->b != q->b)
-        return p->b < q->b ? -1 : 1;
-    return p->idx < q->idx ? -1 : p->idx > q->idx;
-}
-
-static char *name_dup(td_doc *doc, const ment *m)
-{
-    char *s = td_arena_strndup(&doc->arena, doc->text + m->span.start, name_len(m));
-    for (char *p = s; *p; p++)
-        if (*p == '\n' || *p == '\t')
-            *p = ' ';
-    return s;
-}
-
-/* Mentions → clusters → linked entities in doc->entities. */
-static int build(td_doc *doc, const ent_lex *lex, ments *ms)
-{
-    size_t n = ms->n, nc = 0;
-    ord *o = malloc((n + 1) * sizeof *o);
-    cluster *c = malloc((n + 1) * sizeof *c);
-    int *ent_of = malloc((n + 1) * sizeof *ent_of);
-    if (!o || !c || !ent_of) {
-        free(o), free(c), free(ent_of);
-        return -1;
-    }
-    ment *m = ms->m;
-    /* same name, same cluster */
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!m[i].dropped)
-            o[k++] = (ord){m[i].key, m[i].span.start, i};
-    qsort(o, k, sizeof *o, by_ord);
-    for (size_t i = 0; i < k; i++) {
-        ment *x = &m[o[i].idx];
-        if (i && o[i - 1].a == o[i].a) {
-            const ment *prev = &m[o[i - 1].idx];
-            if (prev->span.start == x->span.start && prev->span.end == x->span.end) {
-                x->dropped = 1; /* the same span twice */
-                x->cluster = prev->cluster;
-                continue;
-            }
-            x->cluster = prev->cluster;
-        } else {
-            x->cluster = (int)nc;
-            cluster *cl = &c[nc++];
-            memset(cl, 0, sizeof *cl);
-            cl->parent = x->cluster;
-            cl->best = cl->first = o[i].idx;
-            cl->ntoks = x->end - x->first;
-        }
-        cluster *cl = &c[x->cluster];
-        cl->votes[x->kind]++;
-        if (x->end - x->first > cl->ntoks ||
-            (x->end - x->first == cl->ntoks && name_len(x) > name_len(&m[cl->best]))) {
-            cl->best = o[i].idx;
-            cl->ntoks = x->end - x->first;
-        }
-    }
-    for (size_t i = 0; i < nc; i++) {
-        int best = m[c[i].first].kind;
-        for (int t = 0; t < 6; t++)
-            if (c[i].votes[t] > c[i].votes[best])
-                best = t;
-        /* a country or region by name is a place whatever the tags said
-         * ("the Balkans" tagged as an organisation) */
-        const ment *x = &m[c[i].best];
-        if (best != TD_ENT_GROUP && best != TD_ENT_FACILITY &&
-            (td_dict_get(lex->countries, doc->text + x->span.start, name_len(x)) ||
-             td_dict_get(lex->regions, doc->text + x->span.start, name_len(x))))
-            best = TD_ENT_PLACE;
-        c[i].kind = best;
-    }
-    link(c, nc, m, doc);
-    /* entities in order of first mention, mentions in text order */
-    k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!m[i].dropped)
-            o[k++] = (ord){m[i].span.start, m[i].span.end, i};
-    qsort(o, k, sizeof *o, by_ord);
-    for (size_t i = 0; i < nc; i++)
-        ent_of[i] = -1;
-    for (size_t i = 0; i < k; i++) {
-        const ment *x = &m[o[i].idx];
-        int root = find(c, x->cluster);
-        if (ent_of[root] < 0) {
-            td_entity *e = TD_ARRAY_PUSH(&doc->arena, doc->entities, doc->nentities,
-                                         doc->entities_cap);
-            e->kind = (td_entity_kind)c[root].kind;
-            e->name = name_dup(doc, &m[c[root].best]);
-            ent_of[root] = (int)(doc->nentities - 1);
-        }
-        td_entity *e = &doc->entities[ent_of[root]];
-        td_mention *mm = TD_ARRAY_PUSH(&doc->arena, e->mentions, e->nmentions, e->cap);
-        mm->span = x->span;
-        mm->first_token = x->first;
-        mm->ntokens = x->end - x->first;
-    }
-    /* roles and countries of persons */
-    for (size_t i = 0; i < doc->nentities; i++) {
-        td_entity *e = &doc->entities[i];
-        if (e->kind != TD_ENT_PERSON)
-            continue;
-        for (size_t q = 0; q < e->nmentions && !e->role && !e->country[0]; q++) {
-            const td_mention *x = &e->mentions[q];
-            size_t f = x->first_token, end = f + x->ntokens;
-            ent_person_role(doc, lex, sentence_start(doc, f), sentence_end(doc, f), f,
-                            end, &e->role, e->country);
-        }
-    }
-    /* a role without a country: the country the document names most
-     * ("the president" in an article about Kosovo) */
-    const char *main_country = NULL;
-    size_t most = 0;
-    for (size_t i = 0; i < doc->nentities; i++) {
-        const td_entity *e = &doc->entities[i];
-        const char *v = e->kind == TD_ENT_PLACE
-                            ? td_dict_get(lex->countries, e->name, strlen(e->name))
-                            : NULL;
-        if (v && strlen(v) == 3 && e->nmentions > most) {
-            most = e->nmentions;
-            main_country = v;
-        }
-    }
-    for (size_t i = 0; main_country && i < doc->nentities; i++) {
-        td_entity *e = &doc->entities[i];
-        if (e->kind == TD_ENT_PERSON && e->role && !e->country[0])
-            memcpy(e->country, main_country, 4);
-    }
-    free(o);
-    free(c);
-    free(ent_of);
-    return 0;
 }
 
 void td_entities(td_doc *doc)
@@ -751,7 +456,7 @@ static void join_of(const td_doc *doc, const ent_lex *lex, uint8_t *tags)
 {
     for (size_t i = 1; i + 1 < doc->ntokens; i++) {
         if (tags[i] || !tags[i - 1] || !TD_NER_IS_B(tags[i + 1]) || !ent_tok_is(doc, i, "of") ||
-            sentence_end(doc, i) <= i + 1)
+            ent_sentence_end(doc, i) <= i + 1)
             continue;
         size_t n;
         const char *w = tok_text(doc, i - 1, &n);
@@ -781,10 +486,10 @@ void ent_from_tags(td_doc *doc, const ent_lex *lex, const uint8_t *given)
     uint8_t *tags = td_arena_alloc(&doc->arena, doc->ntokens + 1);
     memcpy(tags, given, doc->ntokens);
     join_of(doc, lex, tags);
-    ments ms = {NULL, 0, 0};
+    ent_ments ms = {NULL, 0, 0};
     collect(&ms, doc, lex, tags, covered);
     hyphen_prefixes(&ms, doc, lex, covered);
-    build(doc, lex, &ms);
+    ent_build(doc, lex, &ms);
     free(ms.m);
 }
 

@@ -44,4 +44,29 @@ int ent_person_role(td_doc *doc, const ent_lex *lex, size_t s0, size_t s1,
 /* ISO3 of a country or nationality named by text[0..n), or NULL. */
 const char *ent_country_of(const ent_lex *lex, const char *s, size_t n);
 
+/* A mention found by the tagger or the rules (entities.c). */
+typedef struct ent_ment {
+    uint32_t first, end; /* tokens [first, end) */
+    td_span span;
+    int kind;            /* td_entity_kind */
+    int ner;             /* NER type or -1 */
+    uint64_t key;        /* hash of the lower-cased name */
+    int cluster;
+    int dropped;
+} ent_ment;
+
+typedef struct ent_ments {
+    ent_ment *m;
+    size_t n, cap;
+} ent_ments;
+
+/* Hash of a name, ASCII case and runs of blanks ignored. */
+uint64_t ent_key_hash(const char *s, size_t n);
+/* First token of token i's sentence, and one past its last. */
+uint32_t ent_sentence_start(const td_doc *doc, size_t i);
+uint32_t ent_sentence_end(const td_doc *doc, size_t i);
+
+/* Clusters, links and writes doc->entities (entities_link.c). */
+int ent_build(td_doc *doc, const ent_lex *lex, ent_ments *ms);
+
 #endif
