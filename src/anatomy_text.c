@@ -313,6 +313,9 @@ static void at_emit(at_state *st)
             if (s[cs] == '(' && ce > cs + 1 && s[ce - 1] == ')') {
                 cs++;
                 ce--;
+                while (cs < ce && (s[cs] == ' ' || s[cs] == '\t'))
+                    cs++;
+                ce = at_trim_back(s, cs, ce);
             }
             td_doc_add_part(doc, TD_PART_CAPTION, b->start, e, "caption with credit");
             td_doc_add_part(doc, TD_PART_CREDIT, cs, ce, "credit after caption");

@@ -496,6 +496,8 @@ static void test_hostile_inputs(void)
         "WASHINGTON (", "WASHINGTON (AFP) \xE2\x80\x94", "\xC2", "\xE2\x80", "\xEF\xBB\xBF",
         "\xC2\xA9", "\xE2\x80\x9C\xE2\x80\x9D", "\"\"", "Read more:", "X\n\xC2\xA0\n",
         "a, b on March", ", on May 1, 2020.", "(Photo/)", "/", "Photo:",
+        "Flood waters rise in the town of Lindo, on May 1, 2020. ( AP Photo/Mara Voss )",
+        "Read more -", "Read more - x", "KYIV (AFP)\xE2\x80\x94", "Jane Roe, ", ", Reuters",
     };
     for (size_t i = 0; i < sizeof small / sizeof *small; i++) {
         td_doc *doc = run_anatomy(small[i], strlen(small[i]));
