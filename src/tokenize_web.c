@@ -87,11 +87,6 @@ size_t td_tok_domain(const unsigned char *s, size_t i, size_t j, size_t end,
     return k;
 }
 
-static int email_stop(unsigned char c)
-{
-    return c == '@' || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
-
 static int email_local(unsigned char c)
 {
     return ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' ||
