@@ -103,6 +103,12 @@ static const char *country_at(const td_doc *doc, const ent_lex *lex, size_t s0,
     size_t n;
     const char *s = text_of(doc, p, &n);
     *first = p;
+    /* "Jersey" of "New Jersey" is no country */
+    if (p > s0 && doc->tokens[p - 1].kind == TD_TOK_WORD) {
+        unsigned char c = (unsigned char)doc->text[doc->tokens[p - 1].span.start];
+        if (c >= 'A' && c <= 'Z')
+            return NULL;
+    }
     return ent_country_of(lex, s, n);
 }
 

@@ -121,13 +121,18 @@ static void test_roles_and_surnames(void)
     td_doc_free(d);
     /* an organisation is no person's surname; "executive" is a role */
     build(&b, "Getting/P Disney/p right . Disney/G said Acme/G Corp/g executive "
-              "Kevin/P Mayer/p left . Mayer/P agreed .");
+              "Kevin/P Mayer/p left . Mayer/P agreed . New/L Jersey/l Sen./O "
+              "Ann/P Lee/p spoke .");
     run_tags(&b);
     d = b.doc;
     const td_entity *dis = find(d, "Disney");
     CHECK(dis && dis->kind == TD_ENT_ORG && dis->nmentions == 1);
     const td_entity *km = find(d, "Kevin Mayer");
+    CHECK(km && !km->country[0]);
     CHECK(km && km->nmentions == 2 && km->role && !strcmp(km->role, "executive"));
+    /* "Jersey" of "New Jersey" is not the country Jersey */
+    const td_entity *al = find(d, "Ann Lee");
+    CHECK(al && al->role && !strcmp(al->role, "Sen.") && strcmp(al->country, "JEY") != 0);
     td_doc_free(d);
     build(&b, "Serbian/M President Aleksandar/P Vucic/p met Kosovo/L defense minister "
               "Ejup/P Maqedonci/p in Belgrade/L . Vucic/P said talks failed . "
