@@ -150,9 +150,8 @@ static void tag_pass(const ner_table *tab, const td_ner_doc *doc,
         size_t s0 = doc->sent[k], s1 = doc->sent[k + 1];
         if (s1 > doc->ntok || s0 > s1)
             break;
-        emissions(tab, doc, ti, s0, s1, pass, em + s0 * NER_NT);
-        ner_viterbi(em + s0 * NER_NT, s1 - s0, tab->trans, back + s0 * NER_NT,
-                    tags + s0);
+        emissions(tab, doc, ti, s0, s1, pass, em);
+        ner_viterbi(em, s1 - s0, tab->trans, back, tags + s0);
     }
 }
 
@@ -163,9 +162,16 @@ int ner_tag_with(const ner_table *p1, const ner_table *p2, const td_ner_gaz *gaz
     memset(tags, 0, n);
     if (!n)
         return 0;
+    /* scores and back pointers are per sentence: sized for the longest */
+    size_t longest = 1;
+    for (size_t k = 0; k < doc->nsent; k++)
+        if (doc->sent[k + 1] > doc->sent[k] && doc->sent[k + 1] - doc->sent[k] > longest)
+            longest = doc->sent[k + 1] - doc->sent[k];
+    if (longest > n)
+        longest = n;
     ner_tokinfo *ti = malloc(n * sizeof *ti);
-    float *em = malloc(n * NER_NT * sizeof *em);
-    uint8_t *back = malloc(n * NER_NT);
+    float *em = malloc(longest * NER_NT * sizeof *em);
+    uint8_t *back = malloc(longest * NER_NT);
     int rc = -1;
     if (!ti || !em || !back || ner_doc_info(doc, gaz, ti))
         goto out;
