@@ -78,6 +78,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         REQUIRE(t->span.start >= prev_end);
         REQUIRE(!utf8 || (boundary(doc, t->span.start) && boundary(doc, t->span.end)));
         REQUIRE(t->kind <= TD_TOK_EMAIL);
+        REQUIRE((t->flags & (TD_TF_QUOTE_OPEN | TD_TF_QUOTE_CLOSE)) !=
+                (TD_TF_QUOTE_OPEN | TD_TF_QUOTE_CLOSE));
+        REQUIRE(!(t->flags & TD_TF_ABBREV) || doc->text[t->span.end - 1] == '.');
         REQUIRE(t->sentence < doc->nsentences);
         const td_sentence *s = &doc->sentences[t->sentence];
         REQUIRE(i >= s->first_token && i < s->first_token + s->ntokens);

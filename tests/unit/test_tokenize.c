@@ -126,6 +126,22 @@ static void test_single_curly_quotes(void)
     td_doc_free(d);
 }
 
+/* Quotation marks of other languages: « », „ “ (German closes with “),
+ * ‹ ›. */
+static void test_other_quote_styles(void)
+{
+    td_doc *d = lang_doc("«Non» und „Ja“ und ‹oui›");
+    char *g = lang_join_tokens(d);
+    CHECK_EQ_STR(g, "«|Non|»|und|„|Ja|“|und|‹|oui|›");
+    free(g);
+    static const int open[] = {0, 4, 8}, close[] = {2, 6, 10};
+    for (int i = 0; i < 3; i++) {
+        CHECK(d->tokens[open[i]].flags & TD_TF_QUOTE_OPEN);
+        CHECK(d->tokens[close[i]].flags & TD_TF_QUOTE_CLOSE);
+    }
+    td_doc_free(d);
+}
+
 static void test_brackets_and_dashes(void)
 {
     CHECK_TOKS("He said [its] plan (late) – or — not -- ok.",
@@ -259,6 +275,7 @@ int main(void)
     RUN(test_apostrophes);
     RUN(test_quote_flags);
     RUN(test_single_curly_quotes);
+    RUN(test_other_quote_styles);
     RUN(test_brackets_and_dashes);
     RUN(test_hyphenated_words);
     RUN(test_urls_and_emails);
