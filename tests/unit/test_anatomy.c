@@ -489,6 +489,37 @@ static void test_prose_not_boilerplate(void)
     td_doc_free(doc);
 }
 
+/* A brief followed only by furniture: its one paragraph is body, not a
+ * standfirst with nothing after it. */
+static void test_brief_with_furniture_has_body(void)
+{
+    const char *t = "Port reopens after storm\n"
+                    "The port of Lindo reopened on Friday after three days of storms, officials said.\n"
+                    "Share\n"
+                    "Related stories\n"
+                    "Storm season starts early this year\n"
+                    "Ferry timetables return to normal\n";
+    td_doc *doc = run_anatomy(t, strlen(t));
+    CHECK_EQ_INT(count_parts(doc, TD_PART_STANDFIRST), 0);
+    CHECK(span_starts(doc, nth_part(doc, TD_PART_BODY, 0), "The port of Lindo reopened"));
+    CHECK_EQ_INT(count_parts(doc, TD_PART_RELATED), 2);
+    td_doc_free(doc);
+}
+
+/* Without a dictionary (no engine) the stage still labels by shape. */
+static void test_without_engine(void)
+{
+    const char *t = "World\nTalks Resume in Geneva as Both Sides Soften Demands\n"
+                    "Negotiators met for six hours on Monday.\nA second round is planned.\n";
+    td_doc *doc = td_doc_new(NULL, t, strlen(t), NULL);
+    td_anatomy_text(doc);
+    check_well_formed(doc, "no engine");
+    CHECK_EQ_INT(count_parts(doc, TD_PART_SECTION), 1);
+    CHECK_EQ_INT(count_parts(doc, TD_PART_HEADLINE), 1);
+    CHECK_EQ_INT(count_parts(doc, TD_PART_BODY), 2);
+    td_doc_free(doc);
+}
+
 static void test_hostile_inputs(void)
 {
     static const char *const small[] = {
@@ -553,6 +584,8 @@ int main(void)
     RUN(test_caption_with_credit_tail);
     RUN(test_published_meta);
     RUN(test_prose_not_boilerplate);
+    RUN(test_brief_with_furniture_has_body);
+    RUN(test_without_engine);
     RUN(test_hostile_inputs);
     run_articles("tests/articles");
     run_articles("examples"); /* the bundled example */
