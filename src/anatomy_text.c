@@ -24,14 +24,19 @@
  *     section label) just before such a headline;
  *   - caption: caption grammar anywhere, caption words next to a credit,
  *     or one plain sentence just above a credit;
- *   - body: every other paragraph, one part each; short headline-shaped
- *     lines inside the body (crossheads, live-blog entry titles) too.
- * Date lines are boilerplate for the anatomy and their text is kept as the
- * "published" metadata for the date stage.
+ *   - body: every other paragraph, one part each; headline-shaped lines
+ *     inside the body that are not title case (crossheads, live-blog entry
+ *     titles), lines in capitals (AP crossheads), runs of three or more
+ *     short lines (tables, lists) and a last paragraph that lost its full
+ *     stop too.
+ * Date lines and live-blog time stamps are boilerplate for the anatomy; the
+ * first date line's text is kept as the "published" metadata for the date
+ * stage.
  *
- * Cost: two passes over the bytes and a constant amount of work per block
- * (word counts stop at AT_MAX_WORDS, pull-quote searches are budgeted), so
- * the stage is linear and allocates two arrays from the arena.
+ * Cost: a few passes over the bytes and a bounded amount of work per block
+ * (word counts stop at AT_MAX_WORDS, dictionary probes at the longest
+ * entry, pull-quote searches are budgeted), so the stage is linear; it
+ * allocates a handful of arrays from the document's arena.
  */
 #include <string.h>
 
