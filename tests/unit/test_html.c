@@ -401,6 +401,43 @@ static void test_article_in_form_or_odd_wrapper(void)
     }
 }
 
+/* The JSON-LD articleBody overrules a wrong pick: here a long block of
+ * comma-heavy reader letters outscores the short article. */
+static void test_ld_body_check(void)
+{
+    static const char page[] =
+        "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"Lighthouse keeper retires\",\"articleBody\":"
+        "\"The last keeper of the Point Grey lighthouse retired on Friday after thirty-one years "
+        "on the rock. She kept the lamp burning through storms that cut the island off for weeks "
+        "at a time. The light will now be run from the mainland by a computer. Her logbooks go to "
+        "the town museum. She plans to stay on the island and grow vegetables. The lighthouse "
+        "will open to visitors next summer for the first time in its history.\"}</script></head><body>"
+        "<div class=\"box\"><p>The last keeper of the Point Grey lighthouse retired on Friday after "
+        "thirty-one years on the rock.</p><p>She kept the lamp burning through storms that cut the "
+        "island off for weeks at a time.</p><p>The light will now be run from the mainland by a "
+        "computer.</p><p>Her logbooks go to the town museum.</p><p>She plans to stay on the island "
+        "and grow vegetables.</p><p>The lighthouse will open to visitors next summer for the first "
+        "time in its history.</p></div>"
+        "<div class=\"box2\">"
+        "<p>Letters: cats, dogs, parrots, hamsters, goldfish, rabbits, ferrets, and mice, all, "
+        "every, one, of, them, deserve, better, food, and, care, say, readers, from, far, away.</p>"
+        "<p>Letters: trains, buses, trams, ferries, bikes, cars, vans, lorries, and taxis, are, all, "
+        "too, slow, or, too, dear, or, both, say, readers, from, near, and, far, too.</p>"
+        "<p>Letters: bread, cheese, apples, pears, plums, grapes, onions, leeks, and beans, cost, "
+        "more, every, week, now, say, readers, writing, in, from, all, over, the, county.</p>"
+        "</div></body></html>";
+    td_doc *doc = read_page(page, sizeof page - 1, NULL);
+    if (!doc)
+        return;
+    char *body = body_text(doc);
+    CHECK(strstr(body, "The last keeper of the Point Grey lighthouse") == body);
+    CHECK(strstr(body, "first time in its history.") != NULL);
+    CHECK(strstr(body, "Letters:") == NULL);
+    free(body);
+    td_doc_free(doc);
+}
+
 static void test_date_day(void)
 {
     char d[11];
@@ -436,6 +473,7 @@ int main(void)
     RUN(test_fragment_paragraphs);
     RUN(test_lines_inside_the_article);
     RUN(test_article_in_form_or_odd_wrapper);
+    RUN(test_ld_body_check);
     RUN(test_date_day);
     td_engine_free(engine);
     return CHECK_REPORT();
