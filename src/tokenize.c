@@ -547,7 +547,7 @@ void td_lang_lex_init(td_lang_lex *lex, const td_engine *engine)
 
 td_abbrev_class td_abbrev_lookup(const td_lang_lex *lex, const char *s, size_t n)
 {
-    if (!lex)
+    if (!lex || n < 2)
         return TD_ABBR_NONE;
     /* exact, so that "ill." is not "Ill."; written in capitals ("GEN."),
      * ignoring case */
@@ -559,8 +559,13 @@ td_abbrev_class td_abbrev_lookup(const td_lang_lex *lex, const char *s, size_t n
         if (i == n)
             v = td_dict_get_fold(lex->abbrev, s, n);
     }
-    if (!v)
-        return TD_ABBR_NONE;
+    if (!v) {
+        /* Det.-Sgt., ex-Gov.: the piece after the last hyphen */
+        size_t h = n - 1;
+        while (h > 0 && s[h - 1] != '-')
+            h--;
+        return h > 0 && h < n - 1 ? td_abbrev_lookup(lex, s + h, n - h) : TD_ABBR_NONE;
+    }
     if (!strcmp(v, "title"))
         return TD_ABBR_TITLE;
     if (!strcmp(v, "inner"))

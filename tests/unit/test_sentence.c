@@ -22,6 +22,7 @@ static void test_abbreviations_inside(void)
     CHECK_SENTS("Talks, e.g. on trade, i.e. tariffs, went on.",
                 "Talks, e.g. on trade, i.e. tariffs, went on.");
     CHECK_SENTS("J. R. R. Tolkien met George W. Bush.", "J. R. R. Tolkien met George W. Bush.");
+    CHECK_SENTS("Det.-Sgt. Ann Roe and ex-Gov. Li spoke.", "Det.-Sgt. Ann Roe and ex-Gov. Li spoke.");
     CHECK_SENTS("It starts at 10 a.m. Monday in Dover.", "It starts at 10 a.m. Monday in Dover.");
 }
 
