@@ -23,7 +23,8 @@
 
 typedef struct at_line {
     uint32_t start, end; /* trimmed */
-    uint32_t chars;      /* characters after trimming (bytes when long) */
+    uint32_t chars;      /* characters after trimming (bytes in texts with
+                            lines too long to be wrapped) */
     uint32_t first_word; /* characters of the first word */
     uint8_t term, first;
 } at_line;
@@ -215,7 +216,7 @@ static at_line *at_split_lines(at_ctx *c, size_t *nlines)
     for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + len - p))); p++)
         n++;
     at_line *lines = td_arena_alloc(&c->doc->arena, n * sizeof *lines);
-    size_t k = 0, i = 0;
+    size_t k = 0, i = 0, maxbytes = 0;
     while (i <= len && k < n) {
         const char *nl = memchr(s + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - s) : len, a = i, b = e, w;
@@ -233,10 +234,12 @@ static at_line *at_split_lines(at_ctx *c, size_t *nlines)
         l->start = (uint32_t)a;
         l->end = (uint32_t)b;
         if (b > a) {
-            l->chars = b - a <= 400 ? at_chars(s, a, b) : (uint32_t)(b - a);
+            l->chars = (uint32_t)(b - a); /* bytes; characters if it may be wrapped */
             size_t ws, we;
             at_next_word(s, a, b, &ws, &we);
-            l->first_word = at_chars(s, ws, we);
+            l->first_word = (uint32_t)(we - ws);
+            if (b - a > maxbytes)
+                maxbytes = b - a;
             uint8_t q;
             l->term = at_last_mark(s, a, b, &q);
             if (q && !l->term)
@@ -248,6 +251,18 @@ static at_line *at_split_lines(at_ctx *c, size_t *nlines)
             break;
     }
     *nlines = k;
+    /* a line of more than 400 bytes is longer than any wrapping width, so
+     * only texts without one need counting in characters */
+    if (maxbytes <= 400)
+        for (size_t j = 0; j < k; j++) {
+            at_line *l = &lines[j];
+            if (l->end == l->start)
+                continue;
+            size_t ws, we;
+            at_next_word(s, l->start, l->end, &ws, &we);
+            l->chars = at_chars(s, l->start, l->end);
+            l->first_word = at_chars(s, ws, we);
+        }
     return lines;
 }
 
