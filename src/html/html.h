@@ -9,10 +9,12 @@
  *                   attributes, text).  Encoding is decided before parsing.
  *   html_meta.c     page metadata: <title>, <meta> (Open Graph, article:,
  *                   Dublin Core, parsely), JSON-LD, <time>, bylines.
- *   html_extract.c  finds the article container (scores paragraphs and
- *                   their ancestors by text, commas, link density and
- *                   class/id evidence), writes the document text and its
- *                   anatomy.  td_html_read lives there.
+ *   html_extract.c  td_html_read: runs the extraction (html_find.c picks
+ *                   the article container by scoring paragraphs and their
+ *                   ancestors on text, commas, link density and class/id
+ *                   evidence; html_write.c writes its text and anatomy;
+ *                   html_ldcheck.c checks it against JSON-LD articleBody;
+ *                   html_ex.h is what they share).
  *
  * Nodes are indices into dom->nodes; 0 is the synthetic root, so 0 also
  * means "none" for parent/first/next links (the root is nobody's child).
