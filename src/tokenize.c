@@ -326,6 +326,18 @@ static tok_out scan_double_quote(tok_scan *sc, size_t i, tok_ch c)
     }
 }
 
+/* The length of an elided word at j (after an apostrophe), or 0. */
+static size_t elision_at(const unsigned char *s, size_t j, size_t end)
+{
+    static const char *const words[] = {"em", "til", "cause", "tis", "twas", "bout"};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        size_t n = strlen(words[w]);
+        if (starts_ci(s, j, end, words[w]) && !cl_is_wordch(ch_at(s, j + n, end).cl))
+            return n;
+    }
+    return 0;
+}
+
 /* ' ‘ ’ ‛: apostrophe or single quotation mark. */
 static tok_out scan_single_quote(tok_scan *sc, size_t i, tok_ch c)
 {
@@ -369,6 +381,11 @@ static tok_out scan_single_quote(tok_scan *sc, size_t i, tok_ch c)
                 t.end = j + 1 + a.len, t.kind = TD_TOK_WORD;
                 return t;
             }
+        }
+        /* ’em, ’til, ’cause, ’tis: elided words, not quotations */
+        if ((n = elision_at(s, j, end))) {
+            t.end = j + n, t.kind = TD_TOK_WORD;
+            return t;
         }
         if (next.cl == CL_SPACE || next.cl == CL_END)
             return sc->sq_open ? quote_close(&sc->sq_open, j) : t;

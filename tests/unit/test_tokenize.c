@@ -95,6 +95,7 @@ static void test_apostrophes(void)
     CHECK_TOKS("Rock ’n’ roll of the ’90s can’t die.",
                "Rock|’n’|roll|of|the|’90s|ca|n’t|die|.");
     CHECK_TOKS("the U.K.’s vote", "the|U.K.|’s|vote");
+    CHECK_TOKS("Let ’em wait ’til dawn, the Serbs’ view", "Let|’em|wait|’til|dawn|,|the|Serbs|’|view");
 }
 
 static void test_quote_flags(void)
