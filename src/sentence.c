@@ -7,11 +7,14 @@
  * Closing quotation marks and brackets right after it belong to the
  * sentence that ends ("Stop.” Then …" splits after the quote).  Whether it
  * does end is read from the next token:
- *   - a lower-case word, or , ; : — the sentence goes on
- *     (“It is a threat!” he said.  /  e.g., this).
- *   - after . ? ! — anything else starts a new sentence, except that a
- *     number or letter with a full stop at the start of a sentence is a
- *     list label ("1. The first point").
+ *   - a lower-case word (also after an opening quote), , ; : or another
+ *     terminal — the sentence goes on (“It is a threat!” he said.  /
+ *     e.g., this  /  the U.S. “will respond”  /  Yahoo!.).
+ *   - after ? or ! and a closing quote, capitalized words then a speech
+ *     verb (data/dict/speech_verbs.txt) go on too: “Why?” Smith asked.
+ *   - after . ? ! — anything else starts a new sentence, except a list
+ *     label ("1. The first point") and capitals or digits right after
+ *     the stop without a space (REPORT.XLS).
  *   - after an abbreviation or an ellipsis — only a word that usually
  *     starts sentences (data/dict/sentence_starters.txt: The, But, He ...)
  *     or an opening quotation mark does: "in the U.S. The embassy" splits,
