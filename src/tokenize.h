@@ -17,13 +17,21 @@
  *     TD_TF_ABBREV; the full stop of "in the U.S." ending a sentence stays
  *     inside that token.
  *   - Clitics are split as in the Penn Treebank: "Kosovo’s" → Kosovo ’s,
- *     "don’t" → do n’t; the pieces have no TD_TF_SPACE_BEFORE.
- *     Inner apostrophes that are not clitics stay: O’Brien, d’Ivoire.
+ *     "don’t" → do n’t, "the Serbs’ view" → Serbs ’ (a WORD without quote
+ *     flags); the pieces have no TD_TF_SPACE_BEFORE.  Inner apostrophes
+ *     that are not clitics stay (O’Brien, d’Ivoire), and so do elisions
+ *     (’90s, ’n’, ’em).
+ *   - Quotation marks are PUNCT tokens flagged TD_TF_QUOTE_OPEN or
+ *     TD_TF_QUOTE_CLOSE; runs of . ? ! - * = _ < > are one token
+ *     (..., ?!, --, ***).
  *   - Hyphenated words are one token (NATO-backed); a number before a hyphen
  *     is not ("4,500-strong" → 4,500 - strong).
  *   - Numbers keep their separators (1,000,000  3.5  10:30  17/02/2023
- *     2023-02-17), ordinals and decades (21st, 1990s); units are split off
- *     (3bn → 3 bn, $75 → $ 75, 5% → 5 %).
+ *     2023-02-17  713-555-0142), ordinals and decades (21st, 1990s); a
+ *     range is three tokens (1999 – 2004, 1999 - 2004); units are split
+ *     off (3bn → 3 bn, $75 → $ 75, 5% → 5 %).
+ *   - URLs (scheme or www.), bare domains (example.com) and e-mail
+ *     addresses are one token each; so are #hashtags and @handles.
  */
 #ifndef TD_TOKENIZE_H
 #define TD_TOKENIZE_H
