@@ -9,9 +9,9 @@
  * and most lines that are followed by another line end in mid-sentence; a
  * line then continues into the next when the next line's first word would
  * not have fitted on it (the test a wrapping editor applies), or when it
- * is long and stops in mid-sentence (wrapped by hand).  In any text
- * a line that stops without punctuation continues into a next line that
- * starts in lower case.
+ * is long and stops in mid-sentence (wrapped by hand).  In any text a
+ * line that ends with a comma, or stops without punctuation before a line
+ * that starts in lower case, continues.
  *
  * Everything is one pass over the bytes plus one over the lines; lines and
  * blocks live in two arrays from the document's arena.
@@ -301,6 +301,8 @@ static int at_continues(const char *s, const at_line *a, const at_line *b, uint3
     if (width && (a->term == 0 || a->term == ',' || a->term == ';') &&
         a->chars * 10 >= width * 6 && b->first != AT_F_QUOTE)
         return 1;
+    if (a->term == ',')
+        return 1; /* no paragraph ends with a comma */
     return b->first == AT_F_LOWER && !at_terminal(a->term) && a->term != '"' &&
            a->chars >= 30;
 }

@@ -286,7 +286,7 @@ static int at_credit_shape(const at_ctx *c, size_t a, size_t b, int bare)
     if (bare && at_agency(c, cs, ce))
         return 1;
     size_t i = a, ws, we, pws = 0, pwe = 0;
-    int nwords = 0, ncap = 0, agency = 0, slash = 0, via = 0;
+    int nwords = 0, ncap = 0, agency = 0, slash = 0, via = 0, cue = 0;
     for (;;) {
         i = at_next_word(s, i, b, &ws, &we);
         if (ws == we)
@@ -307,6 +307,8 @@ static int at_credit_shape(const at_ctx *c, size_t a, size_t b, int bare)
         if (nwords == 2 && at_dict_fold(c->d.credit_cues, s, pws, pwe) &&
             (we - ws == 2 && (s[ws] == 'b' || s[ws] == 'B') && (s[ws + 1] == 'y' || s[ws + 1] == 'Y')))
             return 1;
+        if (nwords == 1 && at_dict_fold(c->d.credit_cues, s, ws, we))
+            cue = 1; /* "Image copyright Getty Images" */
         if (at_first_kind(s, ws, we) == AT_F_UPPER)
             ncap++;
         if (we - ws == 3 && !memcmp(s + ws, "via", 3))
@@ -329,7 +331,7 @@ static int at_credit_shape(const at_ctx *c, size_t a, size_t b, int bare)
     }
     if (!agency)
         return 0;
-    if (slash || via)
+    if (slash || via || cue)
         return 1;
     return bare && nwords <= 4 && ncap == nwords && last != '.';
 }
@@ -687,6 +689,23 @@ static int at_is_link(const char *s, size_t a, size_t b)
     return at && at > s + a && memchr(at, '.', (size_t)(s + b - at));
 }
 
+/* Holds a URL or an e-mail address somewhere ("To volunteer email: x@y.org"):
+ * no headline does. */
+static int at_has_link(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (s[i] == '@' && i > a && s[i - 1] != ' ' && i + 1 < b && s[i + 1] != ' ' &&
+            memchr(s + i, '.', b - i))
+            return 1;
+        if (s[i] == ':' && i + 2 < b && s[i + 1] == '/' && s[i + 2] == '/')
+            return 1;
+        if (s[i] == 'w' && i + 4 <= b && !memcmp(s + i, "www.", 4) &&
+            (i == a || s[i - 1] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
 /* "Q: ...", "A: ...": a one- or two-letter label and a colon open the
  * line, as in interviews and transcripts; such lines are not headlines. */
 static int at_label_prefix(const char *s, size_t a, size_t b)
@@ -755,7 +774,7 @@ void at_classify(at_ctx *c, at_block *b)
     if (b->term != '.' && b->term != ',' && b->term != ';' && b->term != ':' &&
         b->nwords <= 30 && b->nlines <= 2 && b->first != AT_F_LOWER &&
         b->first != AT_F_BULLET && s[b->start] != '(' && s[b->start] != '[' &&
-        !at_label_prefix(s, b->start, b->end)) {
+        !at_label_prefix(s, b->start, b->end) && !at_has_link(s, b->start, b->end)) {
         b->cls = AT_HEAD;
         at_title_case(c, b);
     }

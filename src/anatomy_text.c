@@ -23,7 +23,8 @@
  *     after "Read more:", after the last paragraph, or a short kicker (a
  *     section label) just before such a headline;
  *   - caption: caption grammar anywhere, caption words next to a credit,
- *     or one plain sentence just above a credit;
+ *     or one plain present-tense sentence just above a credit inside the
+ *     body;
  *   - body: every other paragraph, one part each; headline-shaped lines
  *     inside the body that are not title case (crossheads, live-blog entry
  *     titles), lines in capitals (AP crossheads), runs of three or more
@@ -63,8 +64,9 @@ static int at_related_shape(const at_block *b)
     return b->cls == AT_HEAD && b->nwords >= 4 && at_title_ratio(b) >= 0.75;
 }
 
-/* One short sentence without quotation marks: what a caption above its
- * credit looks like ("Residents watch as smoke rises over the hills."). */
+/* One short present-tense sentence without quotation marks or figures:
+ * what a caption above its credit looks like ("Residents watch as smoke
+ * rises over the hills."), unlike a paragraph of reported narrative. */
 static int at_plain_sentence(const at_ctx *c, const at_block *b)
 {
     if (b->nwords > 30 || b->nlines > 1 || b->term != '.')
@@ -72,10 +74,22 @@ static int at_plain_sentence(const at_ctx *c, const at_block *b)
     const char *s = c->text;
     for (size_t i = b->start; i + 1 < b->end; i++) {
         unsigned char x = (unsigned char)s[i];
-        if (x == '"' || ((x == '.' || x == '?' || x == '!') && s[i + 1] == ' '))
+        if (x == '"' || (x >= '0' && x <= '9') ||
+            ((x == '.' || x == '?' || x == '!') && s[i + 1] == ' '))
             return 0;
         if (x == 0xE2 && i + 2 < b->end && (unsigned char)s[i + 1] == 0x80 &&
             ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D))
+            return 0;
+    }
+    size_t i = b->start, ws, we;
+    for (;;) {
+        i = at_next_word(s, i, b->end, &ws, &we);
+        if (ws == we)
+            break;
+        at_word_core(s, &ws, &we);
+        if (we - ws >= 4 && s[we - 2] == 'e' && s[we - 1] == 'd')
+            return 0; /* past tense */
+        if (we > ws && td_dict_get_fold(c->d.narrative_words, s + ws, we - ws))
             return 0;
     }
     return 1;
@@ -352,6 +366,7 @@ void td_anatomy_text(td_doc *doc)
     c.d.date_words = td_engine_dict(doc->engine, "anatomy_date_words");
     c.d.minor_words = td_engine_dict(doc->engine, "anatomy_minor_words");
     c.d.byline_cues = td_engine_dict(doc->engine, "anatomy_byline_cues");
+    c.d.narrative_words = td_engine_dict(doc->engine, "anatomy_narrative_words");
     if (!at_split_blocks(&c))
         return;
     for (size_t i = 0; i < c.nblocks; i++)
