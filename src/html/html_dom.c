@@ -240,7 +240,7 @@ static void hx_sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     }
     uint32_t id = hx_new_node(dom, b->cur, tag);
     if (!id) {
-        b->skip = 1;
+        b->overflow++; /* past the node limit: the rest is dropped */
         return;
     }
     hx_node *n = &dom->nodes[id];
