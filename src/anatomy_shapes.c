@@ -20,6 +20,10 @@
  *     <date>." (the agencies' caption style), or with a credit;
  *   - pull quote: a block that is one quotation whose words also occur
  *     elsewhere in the text;
+ *   - dateline (first body paragraph only): place words in capitals or an
+ *     agency in brackets, then a dash ("KYIV, Ukraine (AP) —", "Kyiv,
+ *     March 3 (Reuters) -"), or a known place in capitals and a colon
+ *     ("NEW DELHI:", checked against the GeoNames list ner_places);
  *   - headline-shaped: short, not ending in a period, comma or colon;
  *   - otherwise prose.
  * None of these decides alone: anatomy_text.c weighs them with position.
@@ -666,8 +670,11 @@ size_t at_dateline(const at_ctx *c, size_t a, size_t e, size_t *body)
         int k = at_first_kind(s, cs, ce);
         if (k != AT_F_UPPER && k != AT_F_DIGIT)
             return 0;
-        if (caps_first && words >= 1 && s[we - 1] == ':' && at_all_caps(s, cs, ce)) {
-            /* "NEW DELHI: ..." */
+        if (caps_first && s[we - 1] == ':' && at_all_caps(s, cs, ce)) {
+            /* "NEW DELHI: ..." but not "DEAR ABBY: ...": with a colon, the
+             * words must name a known place */
+            if (!at_dict_fold(c->d.places, s, a, ce))
+                return 0;
             *body = at_trim_start(s, we, e);
             return *body < e ? we : 0;
         }

@@ -367,6 +367,7 @@ void td_anatomy_text(td_doc *doc)
     c.d.minor_words = td_engine_dict(doc->engine, "anatomy_minor_words");
     c.d.byline_cues = td_engine_dict(doc->engine, "anatomy_byline_cues");
     c.d.narrative_words = td_engine_dict(doc->engine, "anatomy_narrative_words");
+    c.d.places = td_engine_dict(doc->engine, "ner_places"); /* GeoNames cities */
     if (!at_split_blocks(&c))
         return;
     for (size_t i = 0; i < c.nblocks; i++)

@@ -77,6 +77,7 @@ typedef struct at_dicts {
     const td_dict *minor_words;  /* words a title leaves lower-case */
     const td_dict *byline_cues;  /* "by", "written by"... */
     const td_dict *narrative_words; /* "said", "was"... (not in captions) */
+    const td_dict *places;       /* known place names (ner_places, GeoNames) */
 } at_dicts;
 
 typedef struct at_ctx {

@@ -431,6 +431,10 @@ static void test_dateline_is_its_own_part(void)
 
 static void test_no_dateline_in_prose(void)
 {
+    const char *advice = "DEAR ABBY: My neighbour plays the drums every night.\n";
+    td_doc *adoc = run_anatomy(advice, strlen(advice));
+    CHECK_EQ_INT(count_parts(adoc, TD_PART_DATELINE), 0);
+    td_doc_free(adoc);
     const char *t = "Prime Minister Ana Lopes \xE2\x80\x94 who took office in May \xE2\x80\x94 said "
                     "the budget would pass.\n\nThe vote is on Friday.\n";
     td_doc *doc = run_anatomy(t, strlen(t));
