@@ -9,7 +9,8 @@
  * and most lines that are followed by another line end in mid-sentence; a
  * line then continues into the next when the next line's first word would
  * not have fitted on it (the test a wrapping editor applies), or when it
- * is long and stops in mid-sentence (wrapped by hand).  In any text a
+ * is long and stops in mid-sentence, on a comma or a word like "the"
+ * (wrapped by hand).  In any text a
  * line that ends with a comma, or stops without punctuation before a line
  * that starts in lower case, continues.
  *
@@ -288,8 +289,18 @@ static uint32_t at_wrap_width(const at_line *lines, size_t n)
     return mid >= 3 && mid * 2 >= breaks ? width : 0;
 }
 
-static int at_continues(const char *s, const at_line *a, const at_line *b, uint32_t width)
+/* The line's last word is one a sentence cannot end on ("the", "of"). */
+static int at_ends_minor(const at_ctx *c, const at_line *a)
 {
+    size_t e = a->end, w = e;
+    while (w > a->start && c->text[w - 1] != ' ' && c->text[w - 1] != '\t')
+        w--;
+    return e > w && td_dict_get_fold(c->d.minor_words, c->text + w, e - w) != NULL;
+}
+
+static int at_continues(const at_ctx *c, const at_line *a, const at_line *b, uint32_t width)
+{
+    const char *s = c->text;
     if (b->first == AT_F_BULLET)
         return 0;
     if (b->end - b->start >= 4 &&
@@ -297,9 +308,12 @@ static int at_continues(const char *s, const at_line *a, const at_line *b, uint3
         return 0; /* a link on its own line */
     if (width && a->chars + 1 + b->first_word > width)
         return 1;
-    /* hard-wrapped by hand: a long line that stops in mid-sentence */
-    if (width && (a->term == 0 || a->term == ',' || a->term == ';') &&
-        a->chars * 10 >= width * 6 && b->first != AT_F_QUOTE)
+    /* hard-wrapped by hand: a long line that stops in mid-sentence (on a
+     * comma or a word like "the"; a title line followed by a byline does
+     * not) */
+    if (width && a->chars * 10 >= width * 6 && b->first != AT_F_QUOTE &&
+        (a->term == ',' || a->term == ';' ||
+         (a->term == 0 && (b->first == AT_F_LOWER || at_ends_minor(c, a)))))
         return 1;
     if (a->term == ',')
         return 1; /* no paragraph ends with a comma */
@@ -325,7 +339,7 @@ size_t at_split_blocks(at_ctx *c)
             continue;
         }
         at_block *prev = c->nblocks ? &c->blocks[c->nblocks - 1] : NULL;
-        if (prev && !blank && at_continues(c->text, &lines[i - 1], l, width)) {
+        if (prev && !blank && at_continues(c, &lines[i - 1], l, width)) {
             prev->end = l->end;
             prev->nlines++;
         } else {

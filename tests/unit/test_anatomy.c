@@ -510,6 +510,33 @@ static void test_brief_with_furniture_has_body(void)
     td_doc_free(doc);
 }
 
+/* In hard-wrapped text a long title line is not joined to the byline
+ * under it, while a line that stops on "the" is joined to the next. */
+static void test_wrapped_title_and_byline(void)
+{
+    const char *t =
+        "Ferry operators warn of summer delays on island routes\n"
+        "By Tomas Lindqvist\n"
+        "\n"
+        "Operators of the ferries that link the mainland with the islands of\n"
+        "the archipelago said on Monday that crew shortages would delay the\n"
+        "summer timetable by at least two weeks, and that some routes would\n"
+        "run only at weekends until the end of June.\n"
+        "\n"
+        "The regional government said it was talking to the operators about\n"
+        "extra funding for training new crew members this spring.\n";
+    td_doc *doc = run_anatomy(t, strlen(t));
+    check_well_formed(doc, "wrapped byline");
+    const td_part *h = nth_part(doc, TD_PART_HEADLINE, 0);
+    CHECK(h != NULL);
+    if (h)
+        CHECK_SPAN(doc->text, h->span, "Ferry operators warn of summer delays on island routes");
+    CHECK_EQ_INT(count_parts(doc, TD_PART_BYLINE), 1);
+    CHECK_EQ_INT(count_parts(doc, TD_PART_BODY), 2);
+    CHECK(span_ends(doc, nth_part(doc, TD_PART_BODY, 0), "end of June."));
+    td_doc_free(doc);
+}
+
 /* Without a dictionary (no engine) the stage still labels by shape. */
 static void test_without_engine(void)
 {
@@ -590,6 +617,7 @@ int main(void)
     RUN(test_prose_not_boilerplate);
     RUN(test_brief_with_furniture_has_body);
     RUN(test_without_engine);
+    RUN(test_wrapped_title_and_byline);
     RUN(test_hostile_inputs);
     run_articles("tests/articles");
     run_articles("examples"); /* the bundled example */
