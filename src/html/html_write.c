@@ -44,6 +44,26 @@ static int hx_looks_like_caption(const char *s, size_t n)
     return 0;
 }
 
+/* "By Jane Doe and John Roe, Staff Writers": "By" and two capitalized
+ * words, on a short line ("By Monday, the council..." is a sentence). */
+static int hx_looks_like_byline(const char *s, size_t n)
+{
+    if (n > 150 || n < 6 || (strncmp(s, "By ", 3) && strncmp(s, "BY ", 3)))
+        return 0;
+    size_t i = 3;
+    for (int w = 0; w < 2; w++) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n || !((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0xC3))
+            return 0;
+        while (i < n && s[i] != ' ' && s[i] != ',')
+            i++;
+        if (w == 0 && i < n && s[i] == ',')
+            return 0;
+    }
+    return 1;
+}
+
 /* A short line that is only a date or time: "Updated Nov 19, 9:41 AM",
  * "Posted: Fri 6:45 PM, Feb 16, 2018", "22 de janeiro de 2018 às 0:13".
  * Few words, a clock time or a year, and little else. */
@@ -112,12 +132,16 @@ static void hx_out_add(hx_out *o, int kind, const char *s, size_t n,
         o->body_chars += n;
 }
 
-static int hx_is_boilerplate(hx_ex *x, const char *s, size_t n)
+/* What data/dict/html_boilerplate.txt says of a line: TD_PART_BOILERPLATE
+ * (the whole line is a known phrase, or opens with a "*" phrase),
+ * TD_PART_CREDIT (opens with a "credit" phrase: "Reporting by"), else
+ * TD_PART_BODY. */
+static int hx_line_kind(hx_ex *x, const char *s, size_t n)
 {
-    if (!x->boiler || n > 250)
-        return 0;
-    /* the whole paragraph, or its start up to a colon, lower-cased */
-    char low[251] = {0};
+    if (!x->boiler || n > 400)
+        return TD_PART_BODY;
+    /* the whole paragraph, or its start up to a space or colon, lower-cased */
+    char low[401] = {0};
     size_t k = 0;
     while (n && (*s == ' ' || *s == '\n'))
         s++, n--;
@@ -128,18 +152,21 @@ static int hx_is_boilerplate(hx_ex *x, const char *s, size_t n)
     while (k && (low[k - 1] == ' ' || low[k - 1] == '.' || low[k - 1] == ':' ||
                  low[k - 1] == '!' || low[k - 1] == '>' || low[k - 1] == '\n'))
         k--;
-    if (td_dict_get(x->boiler, low, k))
-        return 1;
-    /* a known phrase opening a short line: "Read more: ...", "Sign up ..." */
+    if (n < 250 && td_dict_get(x->boiler, low, k))
+        return TD_PART_BOILERPLATE;
     size_t maxk = td_dict_max_key(x->boiler);
     for (size_t j = 3; j <= k && j <= maxk; j++) {
         if (j < k && low[j] != ' ' && low[j] != ':')
             continue;
         const char *v = td_dict_get(x->boiler, low, j);
-        if (v && *v == '*' && n < 250)
-            return 1;
+        if (!v)
+            continue;
+        if (*v == '*' && n < 250)
+            return TD_PART_BOILERPLATE;
+        if (!strcmp(v, "credit"))
+            return TD_PART_CREDIT;
     }
-    return 0;
+    return TD_PART_BODY;
 }
 
 static void hx_flush(hx_out *o)
@@ -150,8 +177,10 @@ static void hx_flush(hx_out *o)
         int kind = o->kind;
         const char *from = o->from;
         if (kind == TD_PART_BODY) {
-            if (hx_is_boilerplate(x, p->data, p->len)) {
-                kind = TD_PART_BOILERPLATE;
+            int line = hx_line_kind(x, p->data, p->len);
+            if (line != TD_PART_BODY) {
+                kind = line;
+                from = "phrase";
             } else if (((o->para_starts_link && o->para_link * 10 > p->len * 6) ||
                         o->para_link * 10 > p->len * 9) &&
                        p->len < 400 && !o->in_quote) {
@@ -164,6 +193,9 @@ static void hx_flush(hx_out *o)
             } else if (hx_looks_like_caption(p->data, p->len)) {
                 kind = TD_PART_CAPTION;
                 from = "credit";
+            } else if (hx_looks_like_byline(p->data, p->len)) {
+                kind = TD_PART_BYLINE;
+                from = "by-line";
             }
         }
         if (kind != TD_PART_BOILERPLATE)
@@ -268,8 +300,21 @@ static void hx_enter(hx_out *o, uint32_t n, int *descend)
         o->space = 0;
         return;
     }
-    if (!hx_tag_is_block(nd->tag) && nd->tag != HT_FIGCAPTION)
+    if (!hx_tag_is_block(nd->tag) && nd->tag != HT_FIGCAPTION) {
+        /* an inline caption or credit: <span class="image-caption"> */
+        if (nd->tag != HT_A && nd->chars && nd->chars < 300 &&
+            (hx_class(x, n) & HC_CAPTION)) {
+            hx_flush(o);
+            td_buf tmp;
+            td_buf_init(&tmp);
+            hx_inner_text(x->dom, n, &tmp);
+            if (tmp.len)
+                hx_out_add(o, TD_PART_CAPTION, tmp.data, tmp.len, "class");
+            td_buf_free(&tmp);
+            *descend = 0;
+        }
         return;
+    }
     hx_flush(o);
     if (nd->tag == HT_PRE)
         o->in_pre++;

@@ -363,6 +363,44 @@ static void test_lines_inside_the_article(void)
     td_doc_free(doc);
 }
 
+/* Wire-copy lines: a by-line, a reporting credit, an inline caption. */
+static void test_byline_credit_caption_lines(void)
+{
+    static const char page[] =
+        "<html><body><article>"
+        "<p>By Jane Doe and Omar Said, Staff Writers</p>"
+        "<p>By Monday, the river had risen by two metres, flooding fields, roads and the old mill, "
+        "the agency said.</p>"
+        "<p><img src=\"r.jpg\"><span class=\"photo-caption\">The river at dawn</span></p>"
+        "<p>Farmers moved sheep and cattle to higher ground, and the army sent trucks, boats and "
+        "two helicopters.</p>"
+        "<p>Reporting by Jane Doe; Editing by Omar Said</p>"
+        "</article></body></html>";
+    td_doc *doc = read_page(page, sizeof page - 1, NULL);
+    if (!doc)
+        return;
+    char *body = body_text(doc);
+    CHECK(strstr(body, "By Monday, the river") == body);
+    CHECK(strstr(body, "Staff Writers") == NULL);
+    CHECK(strstr(body, "Reporting by") == NULL);
+    CHECK(strstr(body, "The river at dawn") == NULL);
+    CHECK(strstr(body, "two helicopters.") != NULL);
+    const td_part *by = part(doc, TD_PART_BYLINE, 0);
+    CHECK(by != NULL);
+    if (by)
+        CHECK_SPAN(doc->text, by->span, "By Jane Doe and Omar Said, Staff Writers");
+    const td_part *cr = part(doc, TD_PART_CREDIT, 0);
+    CHECK(cr != NULL);
+    if (cr)
+        CHECK_SPAN(doc->text, cr->span, "Reporting by Jane Doe; Editing by Omar Said");
+    const td_part *cap = part(doc, TD_PART_CAPTION, 0);
+    CHECK(cap != NULL);
+    if (cap)
+        CHECK_SPAN(doc->text, cap->span, "The river at dawn");
+    free(body);
+    td_doc_free(doc);
+}
+
 /* Bugs found on real pages: the whole page inside a <form> (ASP.NET), and
  * the article inside a wrapper whose class says "sidebar". */
 static void test_article_in_form_or_odd_wrapper(void)
@@ -474,6 +512,7 @@ int main(void)
     RUN(test_lines_inside_the_article);
     RUN(test_article_in_form_or_odd_wrapper);
     RUN(test_ld_body_check);
+    RUN(test_byline_credit_caption_lines);
     RUN(test_date_day);
     td_engine_free(engine);
     return CHECK_REPORT();
