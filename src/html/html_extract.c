@@ -160,8 +160,16 @@ td_doc *td_html_read(const td_engine *engine, const char *bytes, size_t len,
 
     td_buf head;
     td_buf_init(&head);
-    struct { int kind; size_t start, end; const char *from; } hp[3];
+    struct { int kind; size_t start, end; const char *from; } hp[4];
     int nhp = 0;
+    /* the section label, as pages show it above the headline */
+    if (meta.section && *meta.section && strlen(meta.section) < 80) {
+        hp[nhp].kind = TD_PART_SECTION;
+        hp[nhp].start = head.len;
+        hx_append_nfc(&head, meta.section, strlen(meta.section));
+        hp[nhp].end = head.len;
+        hp[nhp++].from = "article:section";
+    }
     const char *h1text = NULL;
     td_buf h1buf;
     td_buf_init(&h1buf);
@@ -173,6 +181,8 @@ td_doc *td_html_read(const td_engine *engine, const char *bytes, size_t len,
     const char *headline = meta.title && *meta.title ? meta.title : h1text;
     const char *hfrom = meta.title && *meta.title ? meta.title_from : "h1";
     if (headline && *headline) {
+        if (head.len)
+            td_buf_add(&head, "\n\n", 2);
         hp[nhp].kind = TD_PART_HEADLINE;
         hp[nhp].start = head.len;
         hx_append_nfc(&head, headline, strlen(headline));

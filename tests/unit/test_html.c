@@ -53,6 +53,7 @@ static const char news_page[] =
     "<meta property=\"og:site_name\" content=\"Harbour Gazette\">"
     "<meta property=\"og:title\" content=\"Ferry crews return to work after long strike\">"
     "<meta name=\"description\" content=\"Crossings resume on Monday.\">"
+    "<meta property=\"article:section\" content=\"Travel\">"
     "<link rel=\"canonical\" href=\"https://gazette.example/ferry\">"
     "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
     "\"@type\":\"NewsArticle\",\"headline\":\"Ferry crews return to work after long strike\","
@@ -128,9 +129,13 @@ static void test_article_anatomy_and_meta(void)
     CHECK(h != NULL);
     if (h) {
         CHECK_SPAN(doc->text, h->span, "Ferry crews return to work after long strike");
-        CHECK_EQ_INT(h->span.start, 0);
+        CHECK_EQ_INT(h->span.start, 8); /* after "Travel\n\n" */
         CHECK_EQ_STR(h->from, "json-ld");
     }
+    const td_part *sec = part(doc, TD_PART_SECTION, 0);
+    CHECK(sec != NULL);
+    if (sec)
+        CHECK_SPAN(doc->text, sec->span, "Travel");
     const td_part *by = part(doc, TD_PART_BYLINE, 0);
     CHECK(by != NULL);
     if (by)
