@@ -40,17 +40,14 @@ static char *hm_clean(td_arena *a, const char *s, size_t n)
                 {"&quot;", '"'}, {"&apos;", '\''}, {"&#39;", '\''},
                 {"&#039;", '\''}, {"&#x27;", '\''}, {"&nbsp;", ' '},
             };
-            int hit = 0;
             for (size_t e = 0; e < sizeof ents / sizeof *ents; e++) {
                 size_t el = strlen(ents[e].e);
                 if (i + el <= n && !memcmp(s + i, ents[e].e, el)) {
                     c = (unsigned char)ents[e].c;
                     i += el - 1;
-                    hit = 1;
                     break;
                 }
             }
-            (void)hit;
         }
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
             space = 1;
