@@ -186,9 +186,11 @@ static void wr_record(wr_ctx *w, size_t offset, const char *h, size_t hn,
     if (!wr_header(h, hn, "WARC-Type", type, sizeof type) ||
         strcasecmp(type, "response"))
         return;
-    if (wr_header(h, hn, "Content-Type", ct, sizeof ct) &&
-        !strcasestr(ct, "application/http"))
+    int http = wr_header(h, hn, "Content-Type", ct, sizeof ct);
+    if (http && !strcasestr(ct, "application/http"))
         return;
+    if (!http && (bn < 5 || strncmp(b, "HTTP/", 5)))
+        return; /* no type and not HTTP: dns:, ftp: ... */
     /* HTTP status line and headers */
     size_t he = wr_headers_end(b, bn);
     if (bn < 12 || strncmp(b, "HTTP/", 5) || !he) {
