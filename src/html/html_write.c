@@ -295,7 +295,10 @@ static void hx_enter(hx_out *o, uint32_t n, int *descend)
         return;
     }
     if (nd->tag == HT_BR) {
-        if (o->para.len && o->para.data[o->para.len - 1] != '\n')
+        /* one <br> breaks the line, two end the paragraph */
+        if (o->para.len && o->para.data[o->para.len - 1] == '\n')
+            hx_flush(o);
+        else if (o->para.len)
             td_buf_addc(&o->para, '\n');
         o->space = 0;
         return;
