@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+
 #include "ner/ner.h"
 #include "stages.h"
 #include "util/dict.h"
@@ -88,6 +90,7 @@ const td_dict *td_engine_dict(const td_engine *e, const char *name)
 
 td_engine *td_engine_new(const td_engine_options *opt, char *err, size_t errlen)
 {
+    xmlInitParser(); /* libxml2's globals, once, before threads parse pages */
     td_engine *e = calloc(1, sizeof *e);
     if (!e) {
         td_errorf(err, errlen, "out of memory");
