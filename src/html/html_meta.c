@@ -576,11 +576,12 @@ static const char *hm_article_title(hm_state *st)
             cur = td_arena_strdup(a, after);
         }
     } else if (strstr(orig, ": ")) {
-        int match = 0;
-        for (size_t i = 1; i < st->dom->nnodes && !match; i++) {
+        int match = 0, seen_h = 0;
+        for (size_t i = 1; i < st->dom->nnodes && !match && seen_h < 64; i++) {
             int t = st->dom->nodes[i].tag;
             if (t != HT_H1 && t != HT_H2)
                 continue;
+            seen_h++;
             td_buf b;
             td_buf_init(&b);
             hx_inner_text(st->dom, (uint32_t)i, &b);
@@ -650,6 +651,7 @@ static const char *hm_page_byline(hm_state *st, uint32_t *node)
 {
     const hx_dom *dom = st->dom;
     td_arena *a = &st->doc->arena;
+    int tries = 0;
     for (size_t i = 1; i < dom->nnodes; i++) {
         const hx_node *nd = &dom->nodes[i];
         if (nd->tag == HT_TEXT || (nd->flags & (HF_HIDDEN | HF_SKIP)))
@@ -670,19 +672,25 @@ static const char *hm_page_byline(hm_state *st, uint32_t *node)
             continue;
         if (nd->tag == HT_META || nd->tag == HT_LINK)
             continue;
+        if (++tries > 200)
+            break; /* hostile or odd page: give up */
         /* length of the raw text, white space included, as Readability
          * measures it (textContent.trim()) */
-        size_t raw = 0, lead = 0, trail = 0;
+        size_t raw = 0, lead = 0, trail = 0, solid = 0;
         int seen = 0;
         uint32_t end = n;
-        while (end + 1 < dom->nnodes && dom->nodes[end + 1].depth > nd->depth)
-            end++;
-        for (uint32_t k = n + 1; k <= end; k++) {
+        /* bounded: a long or large element is no byline, and hostile
+         * nesting must not make this quadratic */
+        for (uint32_t k = n + 1; k < dom->nnodes && dom->nodes[k].depth > nd->depth;
+             k++) {
+            end = k;
+            if (k - n > 2000 || solid > 100)
+                break;
             const hx_node *t = &dom->nodes[k];
             if (t->tag != HT_TEXT)
                 continue;
             const unsigned char *p = (const unsigned char *)dom->text.data + t->text;
-            for (uint32_t j = 0; j < t->ntext; j++) {
+            for (uint32_t j = 0; j < t->ntext && solid <= 100; j++) {
                 if ((p[j] & 0xC0) == 0x80)
                     continue;
                 int sp = p[j] <= ' ';
@@ -690,11 +698,13 @@ static const char *hm_page_byline(hm_state *st, uint32_t *node)
                 if (!seen && sp)
                     lead++;
                 if (!sp)
-                    seen = 1, trail = 0;
+                    seen = 1, trail = 0, solid++;
                 else
                     trail++;
             }
         }
+        if (solid > 100 || end - n > 2000)
+            continue;
         size_t blen = seen ? raw - lead - trail : 0;
         if (blen > 0 && blen < 100) {
             /* an inner itemprop=name holds the name alone */
