@@ -221,8 +221,15 @@ static void wr_record(wr_ctx *w, size_t offset, const char *h, size_t hn,
             blen = dechunked.len;
         }
     }
-    if (!strcasecmp(ce, "gzip") || !strcasecmp(ce, "x-gzip") ||
-        !strcasecmp(ce, "deflate")) {
+    if (*ce && strcasecmp(ce, "identity") && strcasecmp(ce, "gzip") &&
+        strcasecmp(ce, "x-gzip") && strcasecmp(ce, "deflate")) {
+        char what[128];
+        snprintf(what, sizeof what, "unsupported content coding \"%.40s\"", ce);
+        td_buf_free(&dechunked);
+        wr_fail(w, offset, what);
+        return;
+    }
+    if (*ce && strcasecmp(ce, "identity")) {
         if (wr_inflate_all(body, blen, TD_MAX_DOC_BYTES, &inflated) < 0) {
             td_buf_free(&dechunked);
             td_buf_free(&inflated);

@@ -295,6 +295,17 @@ static void test_gzip_content_coding(void)
         CHECK_EQ_STR(g.docs[0]->id, "crawl#1"); /* no WARC-Record-ID */
     }
     got_free(&g);
+    /* a coding we cannot undo is reported, not read as a page */
+    td_buf br;
+    td_buf_init(&br);
+    add_response(&br, "https://x.example/br", NULL, 200, "text/html",
+                 "Content-Encoding: br\r\n", "\x1b\x2f\x00", 3);
+    got g2 = {0};
+    CHECK_EQ_INT(read_warc(&br, &g2), 1);
+    CHECK_EQ_INT(g2.ndocs, 0);
+    CHECK(g2.nerrors == 1 && strstr(g2.errors[0], "unsupported content coding \"br\"") != NULL);
+    got_free(&g2);
+    td_buf_free(&br);
     td_buf_free(&body);
     td_buf_free(&w);
 }
