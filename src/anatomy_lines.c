@@ -22,6 +22,24 @@
 
 #include "anatomy_text.h"
 
+/* Byte classes for counting words: 1 blank, 2 starts a letter or digit. */
+static const unsigned char at_byte_class[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
+    ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
+    ['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2,
+    ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
+    ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2,
+    ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2,
+    ['a'] = 2, ['b'] = 2, ['c'] = 2, ['d'] = 2, ['e'] = 2, ['f'] = 2, ['g'] = 2,
+    ['h'] = 2, ['i'] = 2, ['j'] = 2, ['k'] = 2, ['l'] = 2, ['m'] = 2, ['n'] = 2,
+    ['o'] = 2, ['p'] = 2, ['q'] = 2, ['r'] = 2, ['s'] = 2, ['t'] = 2, ['u'] = 2,
+    ['v'] = 2, ['w'] = 2, ['x'] = 2, ['y'] = 2, ['z'] = 2,
+    [0xC3] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    [0xE0] = 2, 2, [0xE3] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    [0xF0] = 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
 typedef struct at_line {
     uint32_t start, end; /* trimmed */
     uint32_t chars;      /* characters after trimming (bytes in texts with
@@ -365,25 +383,22 @@ void at_block_shape(const at_ctx *c, at_block *b)
     b->term = at_last_mark(s, b->start, b->end, &b->quote_end);
     b->nwords = b->ncap = b->nlow = 0;
     /* Words are runs between ASCII blanks that hold a letter or digit (a
-     * lone mark such as "-", "|", "—" is not a word); this is the hottest
-     * loop of the stage, so it looks at bytes only: lead bytes from 0xC3
-     * up, except 0xE2 (punctuation, symbols), start letters. */
-    int in_word = 0, counted = 0;
-    for (; i < b->end && b->nwords <= AT_MAX_WORDS; i++) {
-        unsigned char x = (unsigned char)s[i];
-        if (x == ' ' || x == '\t' || x == '\n' || x == '\r') {
-            in_word = 0;
-            continue;
+     * lone mark such as "-", "|", "—" is not a word).  This is the hottest
+     * loop of the stage, so it reads bytes through a table: lead bytes from
+     * 0xC3 up, except 0xE2 (punctuation, symbols), start letters. */
+    const unsigned char *u = (const unsigned char *)s;
+    size_t end = b->end;
+    while (i < end && b->nwords <= AT_MAX_WORDS) {
+        while (i < end && at_byte_class[u[i]] == 1)
+            i++;
+        if (i >= end)
+            break;
+        int counted = 0;
+        while (i < end && at_byte_class[u[i]] != 1) {
+            counted |= at_byte_class[u[i]] == 2;
+            i++;
         }
-        if (!in_word) {
-            in_word = 1;
-            counted = 0;
-        }
-        if (!counted && ((x >= '0' && x <= '9') || ((x | 0x20) >= 'a' && (x | 0x20) <= 'z') ||
-                         (x >= 0xC3 && x != 0xE2 && x < 0xF8))) {
-            counted = 1;
-            b->nwords++;
-        }
+        b->nwords += (uint16_t)counted;
     }
 }
 

@@ -109,7 +109,7 @@ static int at_boilerplate(const at_ctx *c, at_block *b)
             !memchr(s + b->start, 0xE2, lim - b->start))
             return 0;
     }
-    for (int k = 1; k <= 8; k++) {
+    for (int k = 1; k <= 6; k++) { /* no phrase has more words */
         i = at_next_word(s, i, b->end, &ws, &we);
         if (ws == we)
             break;
