@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # eval/run.sh — runs every evaluation task on ../shared/eval and prints one
-# table; fails when a figure falls below its floor in eval/floors.tsv.
+# table; fails when a figure falls below its floor in eval/floors.tsv (or
+# rises above a ceiling written "<=N" there, for counts of failures).
 #
 # Each eval/task_*.sh prints lines "task<TAB>metric<TAB>value" on stdout
 # (env: TIDINGS binary, SHARED folder, OUT scratch folder).  The table goes
@@ -32,10 +33,16 @@ echo "|---|---|---|---|"
 while IFS=$'\t' read -r task metric value; do
     floor=$(awk -F'\t' -v t="$task" -v m="$metric" '$1==t && $2==m {print $3}' "$here/floors.tsv" 2>/dev/null)
     mark=""
-    if [ -n "$floor" ] && awk -v v="$value" -v f="$floor" 'BEGIN{exit !(v < f)}'; then
-        mark=" BELOW FLOOR"
-        status=1
-    fi
+    case "$floor" in
+        "<="*) # a ceiling: the figure may not rise above it
+            if awk -v v="$value" -v f="${floor#<=}" 'BEGIN{exit !(v > f)}'; then
+                mark=" ABOVE CEILING"; status=1
+            fi ;;
+        ?*)
+            if awk -v v="$value" -v f="$floor" 'BEGIN{exit !(v < f)}'; then
+                mark=" BELOW FLOOR"; status=1
+            fi ;;
+    esac
     echo "| $task | $metric | $value | ${floor:--}$mark |"
 done < "$results"
 # a floor whose figure was not produced at all is a failure too
