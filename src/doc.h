@@ -64,7 +64,8 @@ typedef struct td_anatomy {
 /* ---- language --------------------------------------------------------- */
 
 typedef enum td_token_kind {
-    TD_TOK_WORD,   /* letters, possibly with inner ' - . (U.S., don't, pro-EU) */
+    TD_TOK_WORD,   /* letters, possibly with inner - . (U.S., pro-EU); clitics
+                    * are split off as in the Penn Treebank: Kosovo + ’s, do + n’t */
     TD_TOK_NUMBER, /* digits with separators: 1,000  3.5  1999  24/7 */
     TD_TOK_PUNCT,
     TD_TOK_SYMBOL, /* $ % € + etc. */
