@@ -11,29 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
-#include "stages.h"
+#include "fuzz_common.h"
 
 static int is_space(char c)
 {
     return c == ' ' || c == '\n' || c == '\t';
 }
 
-static int is_boundary(const td_doc *doc, uint32_t off)
-{
-    return off == doc->len ||
-           (off < doc->len && ((unsigned char)doc->text[off] & 0xC0) != 0x80);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static td_engine *engine; /* one per process: loading is slow */
-    if (!engine) {
-        char err[256];
-        engine = td_engine_new(NULL, err, sizeof err);
-        if (!engine)
-            abort();
-    }
+    td_engine *engine = fuzz_engine(0);
     td_buf text;
     td_buf_init(&text);
     char err[256];
@@ -50,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         td_span s = doc->anatomy.parts[i].span;
         if (s.start >= s.end || s.end > doc->len || s.start < prev_end)
             abort();
-        if (!is_boundary(doc, s.start) || !is_boundary(doc, s.end))
+        if (!fuzz_is_boundary(doc, s.start) || !fuzz_is_boundary(doc, s.end))
             abort();
         if (is_space(doc->text[s.start]) || is_space(doc->text[s.end - 1]))
             abort();

@@ -11,22 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
-#include "stages.h"
+#include "fuzz_common.h"
 #include "util/json.h"
-
-static int is_boundary(const td_doc *doc, uint32_t off)
-{
-    return off == doc->len ||
-           (off < doc->len && ((unsigned char)doc->text[off] & 0xC0) != 0x80);
-}
-
-static void check_span(const td_doc *doc, td_span s)
-{
-    if (s.start > s.end || s.end > doc->len || !is_boundary(doc, s.start) ||
-        !is_boundary(doc, s.end))
-        abort();
-}
 
 static int check_doc(void *ctx, td_doc *doc, const char *error)
 {
@@ -39,14 +25,14 @@ static int check_doc(void *ctx, td_doc *doc, const char *error)
     if (strlen(doc->text) != doc->len)
         abort();
     for (size_t i = 0; i < doc->anatomy.nparts; i++)
-        check_span(doc, doc->anatomy.parts[i].span);
+        fuzz_check_span(doc, doc->anatomy.parts[i].span);
     for (size_t i = 0; i < doc->ntokens; i++)
-        check_span(doc, doc->tokens[i].span);
+        fuzz_check_span(doc, doc->tokens[i].span);
     for (size_t i = 0; i < doc->nsentences; i++)
-        check_span(doc, doc->sentences[i].span);
+        fuzz_check_span(doc, doc->sentences[i].span);
     for (size_t i = 0; i < doc->nentities; i++)
         for (size_t m = 0; m < doc->entities[i].nmentions; m++)
-            check_span(doc, doc->entities[i].mentions[m].span);
+            fuzz_check_span(doc, doc->entities[i].mentions[m].span);
     size_t n;
     char *json = td_doc_json(doc, TD_JSON_FULL, 0, &n);
     td_arena a;
@@ -62,13 +48,7 @@ static int check_doc(void *ctx, td_doc *doc, const char *error)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static td_engine *engine; /* one per process: loading is slow */
-    if (!engine) {
-        char err[256];
-        engine = td_engine_new(NULL, err, sizeof err);
-        if (!engine)
-            abort();
-    }
+    td_engine *engine = fuzz_engine(1);
     td_input in = {.name = "fuzz", .depth = TD_DEPTH_FULL};
     td_read(engine, (const char *)data, size, &in, check_doc, NULL);
     return 0;

@@ -15,8 +15,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "doc.h"
-#include "stages.h"
+#include "fuzz_common.h"
 #include "tokenize.h"
 
 #define REQUIRE(c)                                                             \
@@ -38,23 +37,9 @@ static int valid_utf8(const uint8_t *s, size_t n)
     return 1;
 }
 
-static int boundary(const td_doc *doc, uint32_t off)
-{
-    return off == doc->len ||
-           (off < doc->len && ((unsigned char)doc->text[off] & 0xC0) != 0x80);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static td_engine *engine; /* one per process: loading is slow */
-    if (!engine) {
-        char err[256];
-        /* the language stage needs no trained model: do not load one */
-        td_engine_options no_models = {NULL, "/nonexistent-tidings-models"};
-        engine = td_engine_new(&no_models, err, sizeof err);
-        if (!engine)
-            abort();
-    }
+    td_engine *engine = fuzz_engine(0);
     td_doc *doc = td_doc_new(engine, (const char *)data, size, NULL);
     size_t start = 0;
     for (size_t i = 0; i <= size; i++) {
@@ -76,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const td_token *t = &doc->tokens[i];
         REQUIRE(t->span.start < t->span.end && t->span.end <= doc->len);
         REQUIRE(t->span.start >= prev_end);
-        REQUIRE(!utf8 || (boundary(doc, t->span.start) && boundary(doc, t->span.end)));
+        REQUIRE(!utf8 || (fuzz_is_boundary(doc, t->span.start) && fuzz_is_boundary(doc, t->span.end)));
         REQUIRE(t->kind <= TD_TOK_EMAIL);
         REQUIRE((t->flags & (TD_TF_QUOTE_OPEN | TD_TF_QUOTE_CLOSE)) !=
                 (TD_TF_QUOTE_OPEN | TD_TF_QUOTE_CLOSE));

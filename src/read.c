@@ -14,65 +14,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "stages.h"
+#include "util/inflate.h"
 #include "util/json.h"
 
-/* Inflates all gzip members of bytes into out, at most limit bytes.
- * stop_after, if non-zero, stops early once that much is out (a peek). */
-static int gunzip(const char *bytes, size_t len, size_t limit, size_t stop_after,
-                  td_buf *out, char *err, size_t errlen)
+/* Inflates all gzip members of bytes into out, at most limit bytes. */
+static int gunzip(const char *bytes, size_t len, size_t limit, td_buf *out,
+                  char *err, size_t errlen)
 {
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
-        td_errorf(err, errlen, "cannot start gzip decompression");
-        return -1;
-    }
-    z.next_in = (Bytef *)bytes;
-    z.avail_in = (uInt)(len > 0x7fffffffu ? 0x7fffffffu : len);
-    size_t consumed_before = 0;
-    int rc = 0;
-    for (;;) {
-        td_buf_reserve(out, 65536);
-        z.next_out = (Bytef *)out->data + out->len;
-        z.avail_out = (uInt)(out->cap - out->len - 1);
-        int zr = inflate(&z, Z_NO_FLUSH);
-        out->len = (size_t)((char *)z.next_out - out->data);
-        out->data[out->len] = '\0';
-        if (stop_after && out->len >= stop_after)
-            break;
-        if (out->len > limit) {
+    size_t pos = 0;
+    while (pos < len) {
+        size_t used;
+        td_inflate_status st = td_inflate(bytes + pos, len - pos, TD_INFLATE_GZIP,
+                                          limit + 1 - out->len, out, &used);
+        if (st == TD_INFLATE_TOO_BIG) {
             td_errorf(err, errlen, "gzip data inflates to over %zu bytes", limit);
-            rc = -1;
-            break;
+            return -1;
         }
-        if (zr == Z_STREAM_END) {
-            size_t used = consumed_before + z.total_in;
-            if (used >= len || (unsigned char)bytes[used] != 0x1f)
-                break; /* done (trailing garbage after the last member is ignored) */
-            consumed_before = used;
-            inflateReset(&z);
-            z.next_in = (Bytef *)bytes + used;
-            z.avail_in = (uInt)(len - used > 0x7fffffffu ? 0x7fffffffu : len - used);
-            continue;
+        if (st != TD_INFLATE_OK) {
+            td_errorf(err, errlen, "gzip data is %s", td_inflate_status_text(st));
+            return -1;
         }
-        if (zr == Z_BUF_ERROR && z.avail_in == 0) {
-            if (!stop_after) {
-                td_errorf(err, errlen, "gzip data is truncated");
-                rc = -1;
-            }
-            break;
-        }
-        if (zr != Z_OK && zr != Z_BUF_ERROR) {
-            td_errorf(err, errlen, "gzip data is corrupt (%s)", z.msg ? z.msg : "inflate failed");
-            rc = -1;
-            break;
-        }
+        pos += used;
+        if (!used || !td_gzip_magic(bytes, len, pos))
+            break; /* trailing bytes after the last member are ignored */
     }
-    inflateEnd(&z);
-    return rc;
+    return 0;
 }
 
 static int deliver(td_doc *doc, const td_input *input, td_doc_fn fn, void *ctx)
@@ -184,7 +152,7 @@ int td_read(const td_engine *engine, const char *bytes, size_t len,
     if (len >= 2 && (unsigned char)bytes[0] == 0x1f && (unsigned char)bytes[1] == 0x8b) {
         td_buf peek;
         td_buf_init(&peek);
-        gunzip(bytes, len, (size_t)-1, 4096, &peek, err, sizeof err);
+        td_inflate(bytes, len, TD_INFLATE_GZIP, 4096, &peek, NULL);
         int warc = (in.kind == TD_KIND_AUTO || in.kind == TD_KIND_WARC) &&
                    td_detect_kind(peek.data ? peek.data : "", peek.len) == TD_KIND_WARC;
         td_buf_free(&peek);
@@ -194,7 +162,7 @@ int td_read(const td_engine *engine, const char *bytes, size_t len,
         td_buf_init(&plain);
         size_t limit = in.kind == TD_KIND_JSONL || in.kind == TD_KIND_FEED
                            ? (size_t)8 * TD_MAX_DOC_BYTES : TD_MAX_DOC_BYTES;
-        if (gunzip(bytes, len, limit, 0, &plain, err, sizeof err)) {
+        if (gunzip(bytes, len, limit, &plain, err, sizeof err)) {
             td_buf_free(&plain);
             fn(ctx, NULL, err);
             return 1;

@@ -22,9 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <zlib.h>
 
 #include "stages.h"
+#include "util/inflate.h"
 
 #define WR_MAX_MEMBER ((size_t)TD_MAX_DOC_BYTES * 4)
 
@@ -124,32 +124,12 @@ static int wr_dechunk(const char *s, size_t n, td_buf *out)
     return 0;
 }
 
-/* Inflates gzip or zlib data (content coding) into out, at most limit. */
+/* Inflates gzip or zlib data (content coding) into out, at most limit; a
+ * truncated body keeps what could be inflated. */
 static int wr_inflate_all(const char *s, size_t n, size_t limit, td_buf *out)
 {
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, 32 + MAX_WBITS) != Z_OK)
-        return -1;
-    z.next_in = (Bytef *)s;
-    z.avail_in = (uInt)(n > 0x7fffffffu ? 0x7fffffffu : n);
-    int rc = 0;
-    for (;;) {
-        td_buf_reserve(out, 65536);
-        z.next_out = (Bytef *)out->data + out->len;
-        z.avail_out = (uInt)(out->cap - out->len - 1);
-        int zr = inflate(&z, Z_NO_FLUSH);
-        out->len = (size_t)((char *)z.next_out - out->data);
-        if (zr == Z_STREAM_END)
-            break;
-        if (out->len > limit || (zr != Z_OK && zr != Z_BUF_ERROR) ||
-            (zr == Z_BUF_ERROR && z.avail_in == 0)) {
-            rc = zr == Z_BUF_ERROR ? 0 : -1; /* truncated: keep what we have */
-            break;
-        }
-    }
-    inflateEnd(&z);
-    return rc;
+    td_inflate_status st = td_inflate(s, n, TD_INFLATE_ANY, limit, out, NULL);
+    return st == TD_INFLATE_OK || st == TD_INFLATE_TRUNCATED ? 0 : -1;
 }
 
 static int wr_is_html(const char *ct)
@@ -344,73 +324,39 @@ static void wr_records(wr_ctx *w, const char *s, size_t n, size_t base_offset,
     }
 }
 
-static int wr_gz_magic(const char *s, size_t n, size_t i)
+static size_t wr_next_member(const char *s, size_t n, size_t from)
 {
-    return i + 3 <= n && (unsigned char)s[i] == 0x1f &&
-           (unsigned char)s[i + 1] == 0x8b && s[i + 2] == 8;
+    while (from < n && !td_gzip_magic(s, n, from))
+        from++;
+    return from;
 }
 
 static void wr_gzip(wr_ctx *w, const char *s, size_t n)
 {
     td_buf out;
     td_buf_init(&out);
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
-        wr_fail(w, 0, "cannot start gzip decompression");
-        return;
-    }
     size_t pos = 0;
     while (pos < n && !w->stop) {
-        if (!wr_gz_magic(s, n, pos)) {
+        if (!td_gzip_magic(s, n, pos)) {
             /* garbage between members: look for the next one */
-            size_t next = pos + 1;
-            while (next < n && !wr_gz_magic(s, n, next))
-                next++;
             wr_fail(w, pos, "not a gzip member");
-            pos = next;
+            pos = wr_next_member(s, n, pos + 1);
             continue;
         }
-        inflateReset(&z);
-        z.next_in = (Bytef *)s + pos;
-        z.avail_in = (uInt)(n - pos > 0x7fffffffu ? 0x7fffffffu : n - pos);
         td_buf_clear(&out);
-        int zr = Z_OK;
-        const char *what = NULL;
-        for (;;) {
-            td_buf_reserve(&out, out.cap > 65536 ? out.cap / 2 : 65536);
-            z.next_out = (Bytef *)out.data + out.len;
-            z.avail_out = (uInt)(out.cap - out.len - 1);
-            zr = inflate(&z, Z_NO_FLUSH);
-            out.len = (size_t)((char *)z.next_out - out.data);
-            if (zr == Z_STREAM_END)
-                break;
-            if (out.len > WR_MAX_MEMBER) {
-                what = "gzip member inflates past the size limit";
-                break;
-            }
-            if (zr == Z_BUF_ERROR && z.avail_in == 0) {
-                what = "gzip member is truncated";
-                break;
-            }
-            if (zr != Z_OK && zr != Z_BUF_ERROR) {
-                what = "gzip member is corrupt";
-                break;
-            }
-        }
-        size_t used = (size_t)((const char *)z.next_in - (s + pos));
-        if (what) {
-            wr_fail(w, pos, what);
-            size_t next = pos + 1;
-            while (next < n && !wr_gz_magic(s, n, next))
-                next++;
-            pos = next;
+        size_t used;
+        td_inflate_status st = td_inflate(s + pos, n - pos, TD_INFLATE_GZIP,
+                                          WR_MAX_MEMBER, &out, &used);
+        if (st != TD_INFLATE_OK) {
+            wr_fail(w, pos, st == TD_INFLATE_TOO_BIG ? "gzip member inflates past the size limit"
+                            : st == TD_INFLATE_TRUNCATED ? "gzip member is truncated"
+                                                         : "gzip member is corrupt");
+            pos = wr_next_member(s, n, pos + 1);
             continue;
         }
         wr_records(w, out.data ? out.data : "", out.len, pos, 1);
         pos += used ? used : 1;
     }
-    inflateEnd(&z);
     td_buf_free(&out);
 }
 
@@ -430,7 +376,7 @@ int td_warc_read(const td_engine *engine, const char *bytes, size_t len,
         size_t k = strcspn(b, ".");
         snprintf(w.base, sizeof w.base, "%.*s", (int)(k && k < 200 ? k : 200), b);
     }
-    if (wr_gz_magic(bytes, len, 0))
+    if (td_gzip_magic(bytes, len, 0))
         wr_gzip(&w, bytes, len);
     else
         wr_records(&w, bytes, len, 0, 0);
