@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_seed.sh — the reference article end to end through `tidings read`:
-# its anatomy as ../shared/seed/expected.md gives it, and nothing (no
+# its anatomy and entities as ../shared/seed/expected.md gives them, and nothing (no
 # sentence, no entity mention) taken from the related links, the caption,
 # the credit or the boilerplate.
 . "$(dirname "$0")/lib.sh"
@@ -37,6 +37,38 @@ out.append(("sentences exist", len(d["sentences"]) >= 15))
 out.append(("no sentence from related/caption/boilerplate", not any(inside(s) for s in d["sentences"])))
 mentions = [m for e in d["entities"] for m in e["mentions"]]
 out.append(("no mention from related/caption/boilerplate", not any(inside(m) for m in mentions)))
+# entities as expected.md lists them, with kinds, roles and countries
+ents = {}
+for e in d["entities"]:
+    ents.setdefault(e["name"], e)
+def ent(name, kind, role=None, country=None):
+    e = ents.get(name)
+    ok = e is not None and e["kind"] == kind
+    if ok and role is not None:
+        ok = (e["role"] or "").lower() == role.lower()
+    if ok and country is not None:
+        ok = e["country"] == country
+    out.append(("entity %s %s" % (kind, name), ok))
+ent("Ejup Maqedonci", "person", "defense minister", "XKX")
+ent("Aleksandar Vucic", "person", "president", "SRB")
+ent("Vjosa Osmani", "person", "president", "XKX")
+ent("Prince Lazar", "person")
+for org in ("State Department", "Bloomberg", "NATO", "Kosovo Force", "Kosovo Security Force",
+            "UN Security Council"):
+    ent(org, "org")
+for place in ("Kosovo", "Serbia", "Belgrade", "Pristina", "Balkans", "Federal Republic of Yugoslavia",
+              "Moscow"):
+    ent(place, "place")
+for group in ("ethnic Albanians", "Kosovar police", "NATO troops"):
+    ent(group, "group")
+out.append(("group Serbs", any(e["kind"] == "group" and e["name"] in ("Serbs", "ethnic Serbs")
+                               for e in d["entities"])))
+ent("Camp Bondsteel", "facility")
+# linked mentions: every "Kosovo" mention (possessives included) is one entity
+kosovo = ents.get("Kosovo", {"mentions": []})["mentions"]
+out.append(("Kosovo mentions linked", len(kosovo) >= 10 and all(m["text"] == "Kosovo" for m in kosovo)))
+serbs = [e for e in d["entities"] if e["kind"] == "group" and e["name"] in ("Serbs", "ethnic Serbs")]
+out.append(("Serbs mentions linked", bool(serbs) and len(serbs[0]["mentions"]) >= 6))
 for name, ok in out:
     print(("ok " if ok else "FAIL ") + name)
 PY
