@@ -180,6 +180,30 @@ void td_json_escape(td_buf *out, const char *str, size_t n)
     td_buf_add(out, s + run, n - run);
 }
 
+/* If json[i] opens an array of numbers, literals and short strings no
+ * longer than 80 bytes in all, its length through the closing ']'; else 0. */
+static size_t pretty_flat_array(const char *json, size_t len, size_t i)
+{
+    int in_string = 0;
+    for (size_t k = i + 1; k < len && k - i < 80; k++) {
+        char c = json[k];
+        if (in_string) {
+            if (c == '\\')
+                k++;
+            else if (c == '"')
+                in_string = 0;
+            continue;
+        }
+        if (c == '"')
+            in_string = 1;
+        else if (c == '[' || c == '{')
+            return 0;
+        else if (c == ']')
+            return k - i + 1;
+    }
+    return 0;
+}
+
 char *td_json_pretty(const char *json, size_t len, size_t *out_len)
 {
     td_buf b;
@@ -202,8 +226,24 @@ char *td_json_pretty(const char *json, size_t len, size_t *out_len)
             td_buf_addc(&b, c);
             break;
         case '{':
-        case '[':
-            /* keep empty containers on one line */
+        case '[': {
+            /* keep empty containers, and short arrays of scalars such as
+             * [start, end] pairs, on one line */
+            size_t flat = c == '[' ? pretty_flat_array(json, len, i) : 0;
+            if (flat) {
+                int quoted = 0;
+                for (size_t k = i; k < i + flat; k++) {
+                    td_buf_addc(&b, json[k]);
+                    if (quoted && json[k] == '\\')
+                        td_buf_addc(&b, json[++k]);
+                    else if (json[k] == '"')
+                        quoted = !quoted;
+                    else if (!quoted && json[k] == ',')
+                        td_buf_addc(&b, ' ');
+                }
+                i += flat - 1;
+                break;
+            }
             if (i + 1 < len && (json[i + 1] == '}' || json[i + 1] == ']')) {
                 td_buf_addc(&b, c);
                 td_buf_addc(&b, json[++i]);
@@ -215,6 +255,7 @@ char *td_json_pretty(const char *json, size_t len, size_t *out_len)
             for (int d = 0; d < depth; d++)
                 td_buf_add(&b, "  ", 2);
             break;
+        }
         case '}':
         case ']':
             depth--;

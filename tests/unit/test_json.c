@@ -96,7 +96,12 @@ static void test_pretty(void)
 {
     const char *in = "{\"a\":[1,2],\"b\":{},\"c\":\"x,{y}\"}";
     char *p = td_json_pretty(in, strlen(in), NULL);
-    CHECK_EQ_STR(p, "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {},\n  \"c\": \"x,{y}\"\n}");
+    CHECK_EQ_STR(p, "{\n  \"a\": [1, 2],\n  \"b\": {},\n  \"c\": \"x,{y}\"\n}");
+    free(p);
+    /* short arrays of scalars stay on one line, containers inside do not */
+    const char *pairs = "{\"t\":[[0,5],[6,9]],\"s\":[\"a]\",1]}";
+    p = td_json_pretty(pairs, strlen(pairs), NULL);
+    CHECK_EQ_STR(p, "{\n  \"t\": [\n    [0, 5],\n    [6, 9]\n  ],\n  \"s\": [\"a]\", 1]\n}");
     free(p);
 }
 
