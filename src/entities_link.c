@@ -182,6 +182,63 @@ static char *name_dup(td_doc *doc, const ent_ment *m)
             *p = ' ';
     return s;
 }
+/* The country a document is about: the one it names most, counting
+ * country names and nationality adjectives ("Dutch", "Serbian") in the
+ * analysed text and the mentions of multi-word country names ("United
+ * States").
+ * NULL unless it is named at least twice and more often than any other. */
+static const char *ent_main_country(const td_doc *doc, const ent_lex *lex)
+{
+    enum { MAX_COUNTRIES = 64 };
+    const char *code[MAX_COUNTRIES];
+    size_t count[MAX_COUNTRIES], ncodes = 0;
+    for (size_t i = 0; i < doc->ntokens + doc->nentities; i++) {
+        const char *v;
+        size_t weight = 1;
+        if (i < doc->ntokens) {
+            const td_token *t = &doc->tokens[i];
+            size_t n = t->span.end - t->span.start;
+            const char *w = doc->text + t->span.start;
+            /* plural nationality words name people, often a minority
+             * abroad ("Serbs" in Kosovo), not the country of the story;
+             * the dictionaries are capitalized, so lookups are exact */
+            v = td_dict_get(lex->countries, w, n);
+            if (!v && n && w[n - 1] != 's')
+                v = td_dict_get(lex->demonyms, w, n);
+        } else {
+            const td_entity *e = &doc->entities[i - doc->ntokens];
+            if (e->kind != TD_ENT_PLACE || !strchr(e->name, ' '))
+                continue;
+            v = td_dict_get(lex->countries, e->name, strlen(e->name));
+            weight = e->nmentions;
+        }
+        if (!v || strlen(v) != 3)
+            continue;
+        size_t k = 0;
+        while (k < ncodes && strcmp(code[k], v))
+            k++;
+        if (k == ncodes) {
+            if (ncodes == MAX_COUNTRIES)
+                continue;
+            code[ncodes] = v;
+            count[ncodes++] = 0;
+        }
+        count[k] += weight;
+    }
+    size_t best = 0, second = 0;
+    const char *main = NULL;
+    for (size_t k = 0; k < ncodes; k++) {
+        if (count[k] > best) {
+            second = best;
+            best = count[k];
+            main = code[k];
+        } else if (count[k] > second) {
+            second = count[k];
+        }
+    }
+    return best >= 2 && best > second ? main : NULL;
+}
+
 
 /* Mentions → clusters → linked entities in doc->entities. */
 int ent_build(td_doc *doc, const ent_lex *lex, ent_ments *ms)
@@ -280,18 +337,7 @@ int ent_build(td_doc *doc, const ent_lex *lex, ent_ments *ms)
     }
     /* a role without a country: the country the document names most
      * ("the president" in an article about Kosovo) */
-    const char *main_country = NULL;
-    size_t most = 0;
-    for (size_t i = 0; i < doc->nentities; i++) {
-        const td_entity *e = &doc->entities[i];
-        const char *v = e->kind == TD_ENT_PLACE
-                            ? td_dict_get(lex->countries, e->name, strlen(e->name))
-                            : NULL;
-        if (v && strlen(v) == 3 && e->nmentions > most) {
-            most = e->nmentions;
-            main_country = v;
-        }
-    }
+    const char *main_country = ent_main_country(doc, lex);
     for (size_t i = 0; main_country && i < doc->nentities; i++) {
         td_entity *e = &doc->entities[i];
         if (e->kind == TD_ENT_PERSON && e->role && !e->country[0])
