@@ -240,6 +240,28 @@ static const char *ent_main_country(const td_doc *doc, const ent_lex *lex)
 }
 
 
+/* Every mention of e is one token. */
+static int ent_single_word(const td_entity *e)
+{
+    for (size_t m = 0; m < e->nmentions; m++)
+        if (e->mentions[m].ntokens != 1)
+            return 0;
+    return e->nmentions > 0;
+}
+
+/* Some analysed token reads name + "s". */
+static int ent_plural_in_text(const td_doc *doc, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t t = 0; t < doc->ntokens; t++) {
+        const td_token *tok = &doc->tokens[t];
+        const char *w = doc->text + tok->span.start;
+        if (tok->span.end - tok->span.start == n + 1 && w[n] == 's' && !memcmp(w, name, n))
+            return 1;
+    }
+    return 0;
+}
+
 /* Mentions → clusters → linked entities in doc->entities. */
 int ent_build(td_doc *doc, const ent_lex *lex, ent_ments *ms)
 {
@@ -334,6 +356,14 @@ int ent_build(td_doc *doc, const ent_lex *lex, ent_ments *ms)
             ent_person_role(doc, lex, ent_sentence_start(doc, f), ent_sentence_end(doc, f), f,
                             end, &e->role, e->country);
         }
+    }
+    /* a one-word "person" the text also writes in the plural ("Javelin"
+     * and "Javelins") is a product or a kind of thing, not a person */
+    for (size_t i = 0; i < doc->nentities; i++) {
+        td_entity *e = &doc->entities[i];
+        if (e->kind == TD_ENT_PERSON && !e->role && ent_single_word(e) &&
+            ent_plural_in_text(doc, e->name))
+            e->kind = TD_ENT_OTHER;
     }
     /* a role without a country: the country the document names most
      * ("the president" in an article about Kosovo) */

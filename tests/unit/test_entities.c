@@ -155,6 +155,22 @@ static void test_roles_and_surnames(void)
     run_tags(&b);
     d = b.doc;
     const td_entity *hj = find(d, "Hendrik Jansen");
+    td_doc_free(d);
+    /* a one-word "person" also written in the plural is a thing */
+    build(&b, "Harrier/P jets landed . Two Harriers/O took off . Smith/P said so .");
+    run_tags(&b);
+    d = b.doc;
+    const td_entity *jet = find(d, "Harrier");
+    CHECK(jet && jet->kind == TD_ENT_OTHER);
+    const td_entity *smith = find(d, "Smith");
+    CHECK(smith && smith->kind == TD_ENT_PERSON);
+    td_doc_free(d);
+    build(&b, "Dutch/M Prime Minister Lotte/P van/p Beek/p met ethnic Serbs/M , "
+              "Serbs/M and Serbs/M . The Dutch/M economy suffered , said chief "
+              "executive Hendrik/P Jansen/p . Germany/L was calm .");
+    run_tags(&b);
+    d = b.doc;
+    hj = find(d, "Hendrik Jansen");
     CHECK(hj && hj->role && !strcmp(hj->role, "chief executive") && !strcmp(hj->country, "NLD"));
     td_doc_free(d);
     build(&b, "Serbian/M President Aleksandar/P Vucic/p met Kosovo/L defense minister "
