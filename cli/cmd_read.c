@@ -5,7 +5,8 @@
  *                [--format json] [--kind K] [--pretty] [-j N] [--stats] FILE...|-
  *   tidings extract [same options] FILE...|-
  *
- * Both read every file (or standard input), detect its kind, and print one
+ * Both read every file (or standard input; a folder stands for every file
+ * below it), detect its kind, and print one
  * JSON object per document per line.  `extract` stops after the anatomy
  * and prints body_text; `read` runs the whole pipeline.
  */
@@ -17,11 +18,12 @@
 
 #include "batch.h"
 #include "commands.h"
+#include "inputs.h"
 
 static void read_usage(FILE *out, const char *cmd)
 {
     fprintf(out,
-            "usage: tidings %s [OPTIONS] FILE...|-\n"
+            "usage: tidings %s [OPTIONS] FILE|FOLDER...|-\n"
             "  --date YYYY-MM-DD  document date (relative dates resolve against it)\n"
             "  --url U            document URL\n"
             "  --source NAME      outlet name\n"
@@ -123,9 +125,13 @@ static int run_read(int argc, char **argv, td_depth depth, td_json_shape shape)
         fprintf(stderr, "tidings %s: %s\n", cmd, err);
         return EXIT_BAD_INPUT;
     }
-    int rc = batch_run(engine, argv + optind, argc - optind, &opt);
+    input_list inputs = {0};
+    int failed = 0;
+    inputs_expand(&inputs, argv + optind, argc - optind, &failed);
+    int rc = inputs.n ? batch_run(engine, inputs.paths, (int)inputs.n, &opt) : 0;
+    inputs_free(&inputs);
     td_engine_free(engine);
-    return rc ? EXIT_BAD_INPUT : EXIT_OK;
+    return rc || failed ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 int cmd_read(int argc, char **argv)

@@ -51,7 +51,17 @@ expect_eq "batch error lines" "$(wc -l < "$TMP/batch.err")" 4
 check "missing named" grep -q "missing.txt: cannot open" "$TMP/batch.err"
 check "empty named" grep -q "empty.txt: empty document" "$TMP/batch.err"
 check "binary named" grep -q "binary.txt: binary data" "$TMP/batch.err"
-check "directory named" grep -q "adir: is a directory" "$TMP/batch.err"
+check "empty folder named" grep -q "adir: no files in the folder" "$TMP/batch.err"
+
+# a folder stands for the files below it: sorted, hidden ones skipped
+mkdir -p "$TMP/corpus/b-sub" "$TMP/corpus/.cache"
+cp "$TMP/good.txt" "$TMP/corpus/c.txt"
+cp "$SEED" "$TMP/corpus/b-sub/seedcopy.txt"
+cp "$TMP/good.txt" "$TMP/corpus/a.txt"
+cp "$TMP/good.txt" "$TMP/corpus/.cache/hidden.txt"
+"$T" extract "$TMP/corpus" > "$TMP/corpus.jsonl"
+expect_eq "folder exit" $? 0
+expect_eq "folder ids in order" "$(python3 -c 'import json,sys; print(",".join(json.loads(l)["id"] for l in open(sys.argv[1])))' "$TMP/corpus.jsonl")" a,seedcopy,c
 
 # stdin
 "$T" read - < "$TMP/good.txt" > "$TMP/stdin.jsonl"
