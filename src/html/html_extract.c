@@ -31,6 +31,29 @@
 #include "engine.h"
 #include "stages.h"
 
+/* The per-node tables of an extraction, zeroed. */
+static void hx_ex_alloc(hx_ex *x, size_t nn)
+{
+    x->cls = calloc(nn, sizeof *x->cls);
+    x->gone = calloc(nn, 1);
+    x->cand = calloc(nn, 1);
+    x->score = calloc(nn, sizeof *x->score);
+    if (!x->cls || !x->gone || !x->cand || !x->score)
+        abort();
+}
+
+/* Frees what an extraction and its output hold (not the DOM). */
+static void hx_ex_release(hx_ex *x, hx_out *o)
+{
+    td_buf_free(&o->text);
+    td_buf_free(&o->para);
+    free(o->parts);
+    free(x->cls);
+    free(x->gone);
+    free(x->cand);
+    free(x->score);
+}
+
 /* ---- fragments ------------------------------------------------------------ */
 
 size_t hx_fragment_paragraphs(const char *html, size_t len, hx_para_fn fn,
@@ -44,12 +67,7 @@ size_t hx_fragment_paragraphs(const char *html, size_t len, hx_para_fn fn,
     }
     size_t nn = dom.nnodes;
     hx_ex x = {.dom = &dom, .nodes = dom.nodes};
-    x.cls = calloc(nn, sizeof *x.cls);
-    x.gone = calloc(nn, 1);
-    x.cand = calloc(nn, 1);
-    x.score = calloc(nn, sizeof *x.score);
-    if (!x.cls || !x.gone || !x.cand || !x.score)
-        abort();
+    hx_ex_alloc(&x, nn);
     for (size_t i = 1; i < nn; i++)
         if (x.gone[dom.nodes[i].parent] ||
             (dom.nodes[i].flags & (HF_HIDDEN | HF_SKIP)))
@@ -67,13 +85,7 @@ size_t hx_fragment_paragraphs(const char *html, size_t len, hx_para_fn fn,
         fn(ctx, o.text.data + o.parts[i].start, o.parts[i].end - o.parts[i].start);
         n++;
     }
-    td_buf_free(&o.text);
-    td_buf_free(&o.para);
-    free(o.parts);
-    free(x.cls);
-    free(x.gone);
-    free(x.cand);
-    free(x.score);
+    hx_ex_release(&x, &o);
     hx_dom_free(&dom);
     return n;
 }
@@ -118,12 +130,7 @@ td_doc *td_html_read(const td_engine *engine, const char *bytes, size_t len,
         x.hints = td_engine_dict(engine, "html_hints");
         x.boiler = td_engine_dict(engine, "html_boilerplate");
     }
-    x.cls = calloc(nn, sizeof *x.cls);
-    x.gone = calloc(nn, 1);
-    x.cand = calloc(nn, 1);
-    x.score = calloc(nn, sizeof *x.score);
-    if (!x.cls || !x.gone || !x.cand || !x.score)
-        abort();
+    hx_ex_alloc(&x, nn);
 
     /* metadata first: the JSON-LD body checks the extraction */
     td_doc *doc = td_doc_new(engine, "", 0, input);
@@ -256,13 +263,7 @@ td_doc *td_html_read(const td_engine *engine, const char *bytes, size_t len,
     td_buf_free(&all);
     td_buf_free(&head);
     td_buf_free(&h1buf);
-    td_buf_free(&o.text);
-    td_buf_free(&o.para);
-    free(o.parts);
-    free(x.cls);
-    free(x.gone);
-    free(x.cand);
-    free(x.score);
+    hx_ex_release(&x, &o);
     hx_dom_free(&dom);
     return doc;
 }
