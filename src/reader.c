@@ -32,7 +32,7 @@ static const uint16_t cp1252_high[32] = {
     0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0xFFFD,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
 };
 
 static void put_utf8(td_buf *b, uint32_t cp)
@@ -81,8 +81,9 @@ static int is_valid_utf8(const unsigned char *s, size_t n)
     return 1;
 }
 
-static void decode_cp1252(const unsigned char *s, size_t n, td_buf *out)
+void td_from_cp1252(const char *bytes, size_t n, td_buf *out)
 {
+    const unsigned char *s = (const unsigned char *)bytes;
     td_buf_reserve(out, n + n / 4);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = s[i];
@@ -176,7 +177,7 @@ static int looks_binary(const unsigned char *s, size_t n)
     return controls > 8 && controls * 20 > probe;
 }
 
-static int decode_iconv(const char *bytes, size_t len, const char *charset, td_buf *out)
+int td_from_charset(const char *charset, const char *bytes, size_t len, td_buf *out)
 {
     iconv_t cd = iconv_open("UTF-8", charset);
     if (cd == (iconv_t)-1)
@@ -284,13 +285,24 @@ static int charset_is(const char *charset, const char *const names[])
     return 0;
 }
 
+static const char *const utf8_names[] = {"utf-8", "utf8", "unicode-1-1-utf-8", NULL};
+static const char *const latin_names[] = {
+    "windows-1252", "cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",
+    "latin-1", "us-ascii", "ascii", "l1", "x-cp1252", NULL};
+
+int td_charset_is_utf8(const char *charset)
+{
+    return charset_is(charset, utf8_names);
+}
+
+int td_charset_is_latin1(const char *charset)
+{
+    return charset_is(charset, latin_names);
+}
+
 int td_decode_charset(const char *bytes, size_t len, const char *charset,
                       td_buf *out, char *err, size_t errlen)
 {
-    static const char *const utf8_names[] = {"utf-8", "utf8", "unicode-1-1-utf-8", NULL};
-    static const char *const latin_names[] = {
-        "windows-1252", "cp1252", "iso-8859-1", "iso8859-1", "latin1", "latin-1",
-        "us-ascii", "ascii", "l1", "x-cp1252", NULL};
     const unsigned char *s = (const unsigned char *)bytes;
     td_buf raw;
     td_buf_init(&raw);
@@ -307,7 +319,7 @@ int td_decode_charset(const char *bytes, size_t len, const char *charset,
     } else if (charset && charset_is(charset, utf8_names)) {
         decode_utf8_lossy(s, len, &raw);
     } else if (charset && charset_is(charset, latin_names) && !is_valid_utf8(s, len)) {
-        decode_cp1252(s, len, &raw);
+        td_from_cp1252(bytes, len, &raw);
     } else if (charset && !strncasecmp(charset, "utf-16", 6)) {
         decode_utf16(s, len, !strcasecmp(charset, "utf-16be"), &raw);
     } else if (guess_utf16(s, len, &big_endian)) {
@@ -318,10 +330,10 @@ int td_decode_charset(const char *bytes, size_t len, const char *charset,
     } else if (is_valid_utf8(s, len)) {
         td_buf_add(&raw, s, len);
     } else if (charset && !charset_is(charset, latin_names) &&
-               decode_iconv(bytes, len, charset, &raw) == 0) {
+               td_from_charset(charset, bytes, len, &raw) == 0) {
         /* converted by iconv */
     } else {
-        decode_cp1252(s, len, &raw);
+        td_from_cp1252(bytes, len, &raw);
     }
     if (raw.len && looks_binary((const unsigned char *)raw.data, raw.len)) {
         td_buf_free(&raw);

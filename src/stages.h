@@ -29,6 +29,17 @@ int td_decode_text(const char *bytes, size_t len, td_buf *out, char *err,
 int td_decode_charset(const char *bytes, size_t len, const char *charset,
                       td_buf *out, char *err, size_t errlen);
 
+/* Conversions to UTF-8 without any checking or normalization, for readers
+ * that decide the charset themselves (HTML): Windows-1252 (a superset of
+ * ISO-8859-1's printable range), and any charset glibc's iconv knows
+ * (bytes that do not convert become U+FFFD; -1 if the name is unknown). */
+void td_from_cp1252(const char *bytes, size_t len, td_buf *out);
+int td_from_charset(const char *charset, const char *bytes, size_t len, td_buf *out);
+/* Whether a charset label (any case) names UTF-8, or Windows-1252 /
+ * ISO-8859-1 / ASCII. */
+int td_charset_is_utf8(const char *charset);
+int td_charset_is_latin1(const char *charset);
+
 /* Unicode NFC and line-end normalization of valid UTF-8. */
 int td_normalize_utf8(const char *s, size_t len, td_buf *out);
 

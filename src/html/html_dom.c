@@ -12,8 +12,8 @@
  * caller's charset (HTTP header), <meta charset> / http-equiv in the first
  * 4 KB, else UTF-8.  Bytes that are valid UTF-8 with non-ASCII characters
  * are read as UTF-8 whatever a single-byte label says (mislabelled pages
- * are common); invalid UTF-8 falls back to Windows-1252, which we convert
- * ourselves; other labels (and UTF-16) are converted with iconv.  The
+ * are common); invalid UTF-8 falls back to Windows-1252; other labels (and
+ * UTF-16) are converted with iconv (both through reader.c's converters).  The
  * document's own encoding hints are then ignored (HTML_PARSE_IGNORE_ENC)
  * so the parser never switches half-way.
  */
@@ -24,7 +24,6 @@
 #include <strings.h>
 #include <string.h>
 
-#include <iconv.h>
 #include <errno.h>
 
 #include <libxml/HTMLparser.h>
@@ -423,68 +422,6 @@ static int hx_utf8_valid(const unsigned char *s, size_t len, int *nonascii)
     return 1;
 }
 
-/* Windows-1252 bytes 0x80..0x9F; the rest of the range maps to itself. */
-static const uint16_t hx_cp1252[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-};
-
-static void hx_from_cp1252(const unsigned char *s, size_t len, td_buf *out)
-{
-    td_buf_reserve(out, len + len / 4 + 16);
-    for (size_t i = 0; i < len; i++) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            td_buf_addc(out, (char)c);
-            continue;
-        }
-        if (c < 0xA0)
-            c = hx_cp1252[c - 0x80];
-        char u[4];
-        if (c < 0x800) {
-            u[0] = (char)(0xC0 | (c >> 6));
-            u[1] = (char)(0x80 | (c & 0x3F));
-            td_buf_add(out, u, 2);
-        } else {
-            u[0] = (char)(0xE0 | (c >> 12));
-            u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-            u[2] = (char)(0x80 | (c & 0x3F));
-            td_buf_add(out, u, 3);
-        }
-    }
-}
-
-/* Converts from any charset iconv knows (UTF-16, KOI8-R, Shift_JIS...) to
- * UTF-8; bytes that do not convert are skipped.  -1 when the label is
- * unknown. */
-static int hx_iconv(const char *label, const char *s, size_t len, td_buf *out)
-{
-    iconv_t cd = iconv_open("UTF-8", label);
-    if (cd == (iconv_t)-1)
-        return -1;
-    char *in = (char *)s;
-    size_t left = len;
-    td_buf_reserve(out, len * 2 + 16);
-    while (left) {
-        td_buf_reserve(out, left * 2 + 16);
-        char *o = out->data + out->len;
-        size_t room = out->cap - out->len - 1;
-        size_t r = iconv(cd, &in, &left, &o, &room);
-        out->len = (size_t)(o - out->data);
-        if (r == (size_t)-1) {
-            if (errno == E2BIG)
-                continue;
-            /* invalid or incomplete input: skip one byte */
-            in++;
-            left--;
-        }
-    }
-    iconv_close(cd);
-    return 0;
-}
-
 /* Finds a charset label in the first bytes of a page: <meta charset=X> or
  * content="text/html; charset=X".  Writes it lower-cased to out. */
 static int hx_sniff_charset(const char *s, size_t len, char *out, size_t outlen)
@@ -512,21 +449,6 @@ static int hx_sniff_charset(const char *s, size_t len, char *out, size_t outlen)
             return 1;
     }
     return 0;
-}
-
-static int hx_label_is_utf8(const char *l)
-{
-    return !strcmp(l, "utf-8") || !strcmp(l, "utf8") || !strcmp(l, "unicode-1-1-utf-8");
-}
-
-static int hx_label_is_latin(const char *l)
-{
-    return !strcmp(l, "windows-1252") || !strcmp(l, "iso-8859-1") ||
-           !strcmp(l, "latin1") || !strcmp(l, "latin-1") ||
-           !strcmp(l, "us-ascii") || !strcmp(l, "ascii") ||
-           !strcmp(l, "cp1252") || !strcmp(l, "iso8859-1") ||
-           !strcmp(l, "iso_8859-1") || !strcmp(l, "x-cp1252") ||
-           !strcmp(l, "l1");
 }
 
 /* ---- stripping ---------------------------------------------------------- */
@@ -650,7 +572,7 @@ int hx_dom_parse(hx_dom *dom, const char *bytes, size_t len,
         in += 3, inlen -= 3;
     } else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         int le = u[0] == 0xFF;
-        hx_iconv(le ? "UTF-16LE" : "UTF-16BE", bytes + 2, len - 2, &conv);
+        td_from_charset(le ? "UTF-16LE" : "UTF-16BE", bytes + 2, len - 2, &conv);
         in = conv.data, inlen = conv.len;
         dom->charset = le ? "utf-16le" : "utf-16be";
     } else {
@@ -664,14 +586,14 @@ int hx_dom_parse(hx_dom *dom, const char *bytes, size_t len,
         }
         int nonascii = 0;
         int valid = hx_utf8_valid(u, len, &nonascii);
-        if (valid && (nonascii || !*label || hx_label_is_utf8(label) ||
-                      hx_label_is_latin(label) || !strncmp(label, "utf-16", 6))) {
+        if (valid && (nonascii || !*label || td_charset_is_utf8(label) ||
+                      td_charset_is_latin1(label) || !strncmp(label, "utf-16", 6))) {
             /* UTF-8 (or plain ASCII) */
-        } else if (!*label || hx_label_is_utf8(label) || hx_label_is_latin(label) ||
+        } else if (!*label || td_charset_is_utf8(label) || td_charset_is_latin1(label) ||
                    !strncmp(label, "utf-16", 6) ||
-                   hx_iconv(label, bytes, len, &conv) < 0) {
+                   td_from_charset(label, bytes, len, &conv) < 0) {
             td_buf_clear(&conv);
-            hx_from_cp1252(u, len, &conv);
+            td_from_cp1252(bytes, len, &conv);
             in = conv.data, inlen = conv.len;
             dom->charset = "windows-1252";
         } else {

@@ -66,6 +66,10 @@ static void test_cp1252_fallback(void)
     char *s = decode(in, sizeof in - 1, NULL, err);
     CHECK_EQ_STR(s, "\xe2\x80\x9c" "Caf\xc3\xa9\xe2\x80\x9d \xe2\x80\x93 \xe2\x82\xac" "5");
     free(s);
+    /* 0x9F is Y with diaeresis; holes in the code page become U+FFFD */
+    s = decode("\x9f" "berall \x81", 9, NULL, err);
+    CHECK_EQ_STR(s, "\xc5\xb8" "berall \xef\xbf\xbd");
+    free(s);
 }
 
 static void test_declared_charset_via_iconv(void)
