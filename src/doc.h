@@ -116,6 +116,8 @@ typedef struct td_entity {
     size_t nmentions, cap;
     const char *role;    /* "President", "defense minister" */
     char country[4];     /* ISO 3166 alpha-3 or "" */
+    uint32_t affiliation; /* persons: 1 + index in doc->entities of their
+                           * organization ("ING analyst X"); 0 if none */
 } td_entity;
 
 /* ---- the document ----------------------------------------------------- */

@@ -34,12 +34,21 @@ int ent_tok_is(const td_doc *doc, size_t i, const char *s);
 /* Token i is a possessive clitic ('s, ’s, or a lone apostrophe). */
 int ent_tok_possessive(const td_doc *doc, size_t i);
 
-/* Role and country of a person mentioned by tokens [first, end) of its
- * sentence [s0, s1), from premodifiers or an apposition.  Sets *role
- * (arena string or NULL) and country (ISO3 or ""); returns whether it
- * found anything. */
+/* What the words around a person's name say about them. */
+typedef struct ent_role {
+    const char *role;  /* arena string, or NULL */
+    char country[4];   /* ISO3, or "" */
+    size_t org_end;    /* an organization mention ending at this token
+                        * (exclusive) is the person's: "ING analyst X" */
+    size_t org_start;  /* or one starting here: "X, chairman of ING" */
+} ent_role;
+
+/* Role, country and where an affiliation would stand, for a person
+ * mentioned by tokens [first, end) of its sentence [s0, s1), from
+ * premodifiers or an apposition.  Returns whether it found a role or a
+ * country; org_end / org_start are SIZE_MAX where no place fits. */
 int ent_person_role(td_doc *doc, const ent_lex *lex, size_t s0, size_t s1,
-                    size_t first, size_t end, const char **role, char country[4]);
+                    size_t first, size_t end, ent_role *out);
 
 /* ISO3 of a country or nationality named by text[0..n), or NULL. */
 const char *ent_country_of(const ent_lex *lex, const char *s, size_t n);

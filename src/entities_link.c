@@ -345,7 +345,23 @@ int ent_build(td_doc *doc, const ent_lex *lex, ent_ments *ms)
         mm->first_token = x->first;
         mm->ntokens = x->end - x->first;
     }
-    /* roles and countries of persons */
+    /* roles, countries and organizations of persons */
+    uint32_t *org_ending = calloc(doc->ntokens + 1, sizeof *org_ending);
+    uint32_t *org_starting = calloc(doc->ntokens + 1, sizeof *org_starting);
+    if (!org_ending || !org_starting) {
+        free(org_ending), free(org_starting), free(o), free(c), free(ent_of);
+        return -1;
+    }
+    for (size_t i = 0; i < doc->nentities; i++) {
+        const td_entity *e = &doc->entities[i];
+        for (size_t q = 0; e->kind == TD_ENT_ORG && q < e->nmentions; q++) {
+            const td_mention *x = &e->mentions[q];
+            if (x->first_token + x->ntokens <= doc->ntokens) {
+                org_ending[x->first_token + x->ntokens] = (uint32_t)i + 1;
+                org_starting[x->first_token] = (uint32_t)i + 1;
+            }
+        }
+    }
     for (size_t i = 0; i < doc->nentities; i++) {
         td_entity *e = &doc->entities[i];
         if (e->kind != TD_ENT_PERSON)
@@ -353,10 +369,19 @@ int ent_build(td_doc *doc, const ent_lex *lex, ent_ments *ms)
         for (size_t q = 0; q < e->nmentions && !e->role && !e->country[0]; q++) {
             const td_mention *x = &e->mentions[q];
             size_t f = x->first_token, end = f + x->ntokens;
+            ent_role r = {0};
             ent_person_role(doc, lex, ent_sentence_start(doc, f), ent_sentence_end(doc, f), f,
-                            end, &e->role, e->country);
+                            end, &r);
+            e->role = r.role;
+            memcpy(e->country, r.country, sizeof e->country);
+            if (r.org_end <= doc->ntokens && org_ending[r.org_end])
+                e->affiliation = org_ending[r.org_end];
+            else if (r.org_start <= doc->ntokens && org_starting[r.org_start])
+                e->affiliation = org_starting[r.org_start];
         }
     }
+    free(org_ending);
+    free(org_starting);
     /* a one-word "person" the text also writes in the plural ("Javelin"
      * and "Javelins") is a product or a kind of thing, not a person */
     for (size_t i = 0; i < doc->nentities; i++) {
@@ -370,7 +395,9 @@ int ent_build(td_doc *doc, const ent_lex *lex, ent_ments *ms)
     const char *main_country = ent_main_country(doc, lex);
     for (size_t i = 0; main_country && i < doc->nentities; i++) {
         td_entity *e = &doc->entities[i];
-        if (e->kind == TD_ENT_PERSON && e->role && !e->country[0])
+        /* someone who speaks for an organization is not thereby of the
+         * story's country ("European Commission spokesperson X") */
+        if (e->kind == TD_ENT_PERSON && e->role && !e->country[0] && !e->affiliation)
             memcpy(e->country, main_country, 4);
     }
     free(o);

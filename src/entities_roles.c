@@ -8,11 +8,15 @@
  *                 "Kosovo defense minister Ejup Maqedonci"
  *   apposition:   NAME , [the|a] [country ['s] | nationality] role-words
  *                 "Vjosa Osmani, the president", "X, Kosovo's president"
+ * The token where an organization would stand in either shape ("ING
+ * analyst X", "X, chairman of ING") is handed back, and the caller makes
+ * an organization mention found there the person's affiliation.
  * Role words are titles (data/dict/titles.txt and roles.txt, any case) and the
  * modifiers that build titles ("defense", "foreign", "deputy", "former"); a
  * role needs at least one title that is not a mere honorific (Mr, Dr).
  * Countries come from data/dict/countries.txt and demonyms.txt.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "entities.h"
@@ -138,8 +142,10 @@ static void set_country(char country[4], const char *v)
 }
 
 int ent_person_role(td_doc *doc, const ent_lex *lex, size_t s0, size_t s1,
-                    size_t first, size_t end, const char **role, char country[4])
+                    size_t first, size_t end, ent_role *out)
 {
+    char *country = out->country;
+    out->org_end = out->org_start = SIZE_MAX;
     /* premodifiers */
     size_t j = first;
     while (j > s0 && role_word(doc, lex, j - 1))
@@ -155,7 +161,8 @@ int ent_person_role(td_doc *doc, const ent_lex *lex, size_t s0, size_t s1,
                 set_country(country, v);
         }
         if (r) {
-            *role = r;
+            out->role = r;
+            out->org_end = p;
             return 1;
         }
     }
@@ -171,7 +178,8 @@ int ent_person_role(td_doc *doc, const ent_lex *lex, size_t s0, size_t s1,
                 set_country(country, country_at(doc, lex, s0, a - 2, &cf));
             else if (a > s0)
                 set_country(country, country_at(doc, lex, s0, a - 1, &cf));
-            *role = r;
+            out->role = r;
+            out->org_end = a > s0 && ent_tok_possessive(doc, a - 1) ? a - 1 : a;
             return 1;
         }
     }
@@ -198,8 +206,12 @@ int ent_person_role(td_doc *doc, const ent_lex *lex, size_t s0, size_t s1,
         p++;
     r = p > a ? role_text(doc, lex, a, p) : NULL;
     if (r) {
-        *role = r;
+        out->role = r;
         set_country(country, cv);
+        /* "X, chairman of ING", "X, an analyst at ING" */
+        if (p + 1 < s1 && (ent_tok_is(doc, p, "of") || ent_tok_is(doc, p, "at") ||
+                           ent_tok_is(doc, p, "for") || ent_tok_is(doc, p, "with")))
+            out->org_start = p + 1 < s1 && ent_tok_is(doc, p + 1, "the") ? p + 2 : p + 1;
         return 1;
     }
     return country[0] != 0;

@@ -115,6 +115,15 @@ static void write_entities(td_json_writer *w, const td_doc *doc)
         td_jw_cstring(w, e->role);
         td_jw_key(w, "country");
         td_jw_cstring(w, e->country[0] ? e->country : NULL);
+        if (e->kind == TD_ENT_PERSON) {
+            td_jw_key(w, "affiliation");
+            if (e->affiliation && e->affiliation <= doc->nentities) {
+                snprintf(id, sizeof id, "e%u", (unsigned)e->affiliation);
+                td_jw_cstring(w, id);
+            } else {
+                td_jw_null(w);
+            }
+        }
         td_jw_object_end(w);
     }
     td_jw_array_end(w);

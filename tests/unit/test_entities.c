@@ -156,6 +156,20 @@ static void test_roles_and_surnames(void)
     d = b.doc;
     const td_entity *hj = find(d, "Hendrik Jansen");
     td_doc_free(d);
+    /* an organization before the role, or after "of", is the person's */
+    build(&b, "The/O Dutch/M economy shrank , ING/G chairman Maria/P Diaz/p said . "
+              "Tom/P Ward/p , chairman of the Harbour/G Authority/g , agreed . "
+              "Dutch/M Finance Minister Eva/P Dam/p spoke .");
+    run_tags(&b);
+    d = b.doc;
+    const td_entity *diaz = find(d, "Maria Diaz"), *ward = find(d, "Tom Ward");
+    const td_entity *ing = find(d, "ING"), *auth = find(d, "Harbour Authority");
+    CHECK(diaz && ing && diaz->affiliation == (uint32_t)(ing - d->entities) + 1);
+    CHECK(diaz && diaz->role && !strcmp(diaz->role, "chairman") && !diaz->country[0]);
+    CHECK(ward && auth && ward->affiliation == (uint32_t)(auth - d->entities) + 1);
+    const td_entity *dam = find(d, "Eva Dam");
+    CHECK(dam && !dam->affiliation && !strcmp(dam->country, "NLD"));
+    td_doc_free(d);
     /* a one-word "person" also written in the plural is a thing */
     build(&b, "Harrier/P jets landed . Two Harriers/O took off . Smith/P said so .");
     run_tags(&b);
