@@ -43,8 +43,28 @@ static size_t skip_prolog(const char *s, size_t n)
         while (i < n && isspace((unsigned char)s[i]))
             i++;
         if (i + 1 < n && s[i] == '<' && (s[i + 1] == '?' || s[i + 1] == '!')) {
-            if (i + 9 < n && !strncasecmp(s + i, "<!doctype", 9))
-                return i; /* doctype is evidence, the caller looks at it */
+            if (i + 9 < n && !strncasecmp(s + i, "<!doctype", 9)) {
+                size_t k = i + 9;
+                while (k < n && isspace((unsigned char)s[k]))
+                    k++;
+                if (k + 4 <= n && !strncasecmp(s + k, "html", 4))
+                    return i; /* an HTML doctype is evidence: the caller sees it */
+                /* another doctype (<!DOCTYPE rss [...]>): skip it, internal
+                 * subset included */
+                const char *bracket = memchr(s + i, '[', n - i);
+                const char *gt = memchr(s + i, '>', n - i);
+                if (bracket && gt && bracket < gt) {
+                    const char *close = memmem(bracket, n - (size_t)(bracket - s), "]>", 2);
+                    if (!close)
+                        return i;
+                    i = (size_t)(close - s) + 2;
+                } else if (gt) {
+                    i = (size_t)(gt - s) + 1;
+                } else {
+                    return i;
+                }
+                continue;
+            }
             int comment = i + 4 <= n && !memcmp(s + i, "<!--", 4);
             const char *end = comment ? memmem(s + i + 4, n - i - 4, "-->", 3)
                                       : memchr(s + i, '>', n - i);

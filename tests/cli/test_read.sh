@@ -112,6 +112,21 @@ expect_eq "jsonl docs" "$(python3 -c 'import json,sys; print(",".join(json.loads
 check "jsonl error names line" grep -q "in.jsonl: line 2: invalid JSON" "$TMP/jl.err"
 expect_eq "jsonl date" "$(json "$TMP/out.jsonl" 'd["date"]')" 2024-02-01
 
+# a feed with a doctype is still a feed, and nested entities (a "billion
+# laughs") are not expanded: the run is quick and small
+python3 - "$TMP/laughs.xml" <<'PY'
+import sys
+ents = '<!ENTITY a0 "lol lol lol lol lol lol lol lol lol lol">\n'
+for i in range(1, 10):
+    ents += '<!ENTITY a%d "%s">\n' % (i, ('&a%d;' % (i - 1)) * 10)
+open(sys.argv[1], "w").write('<?xml version="1.0"?>\n<!DOCTYPE rss [\n' + ents + ']>\n'
+    '<rss version="2.0"><channel><title>Wire</title><item><title>Laughs &a9;</title>'
+    '<description>&a9;</description></item></channel></rss>')
+PY
+"$T" read "$TMP/laughs.xml" > "$TMP/laughs.jsonl"
+expect_eq "doctype feed kind" "$(json "$TMP/laughs.jsonl" 'd["kind"]')" feed
+check "entities not expanded" test "$(wc -c < "$TMP/laughs.jsonl")" -lt 100000
+
 # extract: anatomy and body_text
 "$T" extract "$SEED" > "$TMP/ex.jsonl"
 check "extract has body_text" test "$(json "$TMP/ex.jsonl" 'len(d["body_text"]) > 1000')" = True

@@ -128,6 +128,10 @@ static void test_detect_kind(void)
     CHECK_EQ_INT(td_detect_kind(warc, strlen(warc)), TD_KIND_WARC);
     const char *rss = "<?xml version=\"1.0\"?>\n<!-- feed -->\n<rss version=\"2.0\"><channel>";
     CHECK_EQ_INT(td_detect_kind(rss, strlen(rss)), TD_KIND_FEED);
+    const char *dtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY a \"x > y\">\n]>\n<rss>";
+    CHECK_EQ_INT(td_detect_kind(dtd, strlen(dtd)), TD_KIND_FEED);
+    const char *xhtml = "<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\"><html>";
+    CHECK_EQ_INT(td_detect_kind(xhtml, strlen(xhtml)), TD_KIND_HTML);
     const char *atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\">";
     CHECK_EQ_INT(td_detect_kind(atom, strlen(atom)), TD_KIND_FEED);
     const char *html = "\n  <!DOCTYPE html><html><head>";
