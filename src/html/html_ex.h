@@ -42,6 +42,20 @@ typedef struct hx_ex {
     uint32_t page_chars; /* text characters of the whole page */
 } hx_ex;
 
+/* Pieces of text written apart from the article (page furniture, the lead
+ * figure, related links), each a part once placed in the document text. */
+typedef struct hx_piece {
+    int kind;
+    size_t start, end;
+    const char *from;
+} hx_piece;
+
+typedef struct hx_pieces {
+    td_buf text;      /* pieces separated by blank lines */
+    hx_piece *v;
+    size_t n, cap;
+} hx_pieces;
+
 typedef struct hx_out {
     hx_ex *x;
     td_doc *doc;     /* parts are recorded here after the text is built */
@@ -59,6 +73,7 @@ typedef struct hx_out {
     int para_date;     /* para is inside an element marked as a date */
     int in_quote;      /* inside a blockquote */
     int para_starts_link; /* para's first character is inside a link */
+    hx_pieces drop;    /* boilerplate lines left out, deduplicated */
 } hx_out;
 
 /* html_find.c */
@@ -72,8 +87,30 @@ void hx_score(hx_ex *x);
 
 /* html_write.c */
 void hx_out_reset(hx_out *o);
+void hx_out_free(hx_out *o);
+/* TD_PART_BOILERPLATE, TD_PART_CREDIT or TD_PART_BODY for a line, by
+ * data/dict/html_boilerplate.txt. */
+int hx_line_kind(hx_ex *x, const char *s, size_t n);
 void hx_walk(hx_out *o, uint32_t root);
 void hx_write_article(hx_ex *x, hx_out *o);
+
+/* html_furniture.c */
+/* Appends s[0..n) (collapsed, trimmed, NFC) as a piece; returns 0 when it
+ * is empty or already there. */
+int hx_pieces_add(hx_pieces *p, int kind, const char *s, size_t n,
+                  const char *from);
+void hx_pieces_free(hx_pieces *p);
+/* Records a line the article leaves out (at most HX_MAX_BOILER). */
+void hx_record_boiler(hx_out *o, const char *s, size_t n);
+/* Records a short block the writer dropped (node n) when it is a known
+ * phrase or a few words without links. */
+void hx_record_dropped(hx_out *o, uint32_t n);
+/* The lead figure's caption and credit, when the article text has not
+ * already got them: adds them to out, and their texts to the doc's meta. */
+void hx_lead_figure(hx_ex *x, const hx_out *o, td_doc *doc, hx_pieces *out);
+/* Related-story links outside the article: adds them to out, their URLs
+ * newline-joined to urls. */
+void hx_related(hx_ex *x, const hx_out *o, hx_pieces *out, td_buf *urls);
 
 /* html_ldcheck.c */
 void hx_check_ld_body(hx_ex *x, hx_out *o, const char *ld, size_t ldn);

@@ -45,9 +45,7 @@ static void hx_ex_alloc(hx_ex *x, size_t nn)
 /* Frees what an extraction and its output hold (not the DOM). */
 static void hx_ex_release(hx_ex *x, hx_out *o)
 {
-    td_buf_free(&o->text);
-    td_buf_free(&o->para);
-    free(o->parts);
+    hx_out_free(o);
     free(x->cls);
     free(x->gone);
     free(x->cand);
@@ -156,9 +154,7 @@ td_doc *td_html_read(const td_engine *engine, const char *bytes, size_t len,
             o = o2;
             o2 = t;
         }
-        td_buf_free(&o2.text);
-        td_buf_free(&o2.para);
-        free(o2.parts);
+        hx_out_free(&o2);
     }
 
     hx_check_ld_body(&x, &o, meta.ld_body, meta.ld_body_len);
@@ -167,7 +163,7 @@ td_doc *td_html_read(const td_engine *engine, const char *bytes, size_t len,
 
     td_buf head;
     td_buf_init(&head);
-    struct { int kind; size_t start, end; const char *from; } hp[4];
+    struct { int kind; size_t start, end; const char *from; } hp[6];
     int nhp = 0;
     /* the section label, as pages show it above the headline */
     if (meta.section && *meta.section && strlen(meta.section) < 80) {
@@ -234,6 +230,27 @@ td_doc *td_html_read(const td_engine *engine, const char *bytes, size_t len,
         body_byline = -1;
     }
 
+    /* the lead figure's caption and credit close the headline block */
+    hx_pieces lead = {0}, related = {0};
+    hx_lead_figure(&x, &o, doc, &lead);
+    for (size_t i = 0; i < lead.n && nhp < 6; i++) {
+        if (head.len)
+            td_buf_add(&head, "\n\n", 2);
+        hp[nhp].kind = lead.v[i].kind;
+        hp[nhp].start = head.len;
+        td_buf_add(&head, lead.text.data + lead.v[i].start,
+                   lead.v[i].end - lead.v[i].start);
+        hp[nhp].end = head.len;
+        hp[nhp++].from = lead.v[i].from;
+    }
+    td_buf urls;
+    td_buf_init(&urls);
+    hx_related(&x, &o, &related, &urls);
+    if (urls.len) {
+        td_buf_addc(&urls, 0);
+        td_doc_add_meta(doc, "related_urls", urls.data, "related list");
+    }
+
     td_buf all;
     td_buf_init(&all);
     td_buf_add(&all, head.data ? head.data : "", head.len);
@@ -243,6 +260,20 @@ td_doc *td_html_read(const td_engine *engine, const char *bytes, size_t len,
     }
     shift = all.len;
     td_buf_add(&all, o.text.data ? o.text.data : "", o.text.len);
+    /* related links, then the boilerplate left out, after the body */
+    size_t rel_shift = 0, boil_shift = 0;
+    if (related.n) {
+        if (all.len)
+            td_buf_add(&all, "\n\n", 2);
+        rel_shift = all.len;
+        td_buf_add(&all, related.text.data, related.text.len);
+    }
+    if (o.drop.n) {
+        if (all.len)
+            td_buf_add(&all, "\n\n", 2);
+        boil_shift = all.len;
+        td_buf_add(&all, o.drop.text.data, o.drop.text.len);
+    }
 
     /* the doc was created empty so metadata could use its arena: give it
      * its text now */
@@ -257,6 +288,15 @@ td_doc *td_html_read(const td_engine *engine, const char *bytes, size_t len,
         td_doc_add_part(doc, kind, o.parts[i].start + shift,
                         o.parts[i].end + shift, o.parts[i].from);
     }
+    for (size_t i = 0; i < related.n; i++)
+        td_doc_add_part(doc, related.v[i].kind, related.v[i].start + rel_shift,
+                        related.v[i].end + rel_shift, related.v[i].from);
+    for (size_t i = 0; i < o.drop.n; i++)
+        td_doc_add_part(doc, o.drop.v[i].kind, o.drop.v[i].start + boil_shift,
+                        o.drop.v[i].end + boil_shift, o.drop.v[i].from);
+    hx_pieces_free(&lead);
+    hx_pieces_free(&related);
+    td_buf_free(&urls);
     doc->has_anatomy = 1;
     doc->kind = TD_KIND_HTML;
 

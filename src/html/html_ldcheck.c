@@ -175,9 +175,7 @@ void hx_check_ld_body(hx_ex *x, hx_out *o, const char *ld, size_t ldn)
             *o = alt;
             alt = t;
         }
-        td_buf_free(&alt.text);
-        td_buf_free(&alt.para);
-        free(alt.parts);
+        hx_out_free(&alt);
     }
     free(w.slots);
 }

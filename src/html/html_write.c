@@ -136,7 +136,7 @@ static void hx_out_add(hx_out *o, int kind, const char *s, size_t n,
  * (the whole line is a known phrase, or opens with a "*" phrase),
  * TD_PART_CREDIT (opens with a "credit" phrase: "Reporting by"), else
  * TD_PART_BODY. */
-static int hx_line_kind(hx_ex *x, const char *s, size_t n)
+int hx_line_kind(hx_ex *x, const char *s, size_t n)
 {
     if (!x->boiler || n > 400)
         return TD_PART_BODY;
@@ -200,6 +200,8 @@ static void hx_flush(hx_out *o)
         }
         if (kind != TD_PART_BOILERPLATE)
             hx_out_add(o, kind, p->data, p->len, from);
+        else
+            hx_record_boiler(o, p->data, p->len);
     }
     td_buf_clear(p);
     o->space = 0;
@@ -288,6 +290,14 @@ static void hx_enter(hx_out *o, uint32_t n, int *descend)
     }
     if (hx_drop_block(x, n)) {
         *descend = 0;
+        /* a short piece of furniture (share bar, advertisement label) is
+         * recorded; menus, lists of links and footers are not */
+        if (nd->tag != HT_NAV && nd->tag != HT_FOOTER && nd->tag != HT_HEADER &&
+            nd->tag != HT_UL && nd->tag != HT_OL && nd->tag != HT_MENU &&
+            nd->tag != HT_FORM && nd->tag != HT_ASIDE &&
+            !(nd->flags & (HF_HIDDEN | HF_SKIP)) &&
+            !(x->gone[n] && n != x->top && x->gone[nd->parent]))
+            hx_record_dropped(o, n);
         if (hx_tag_is_block(nd->tag))
             hx_flush(o);
         else
@@ -479,4 +489,16 @@ void hx_out_reset(hx_out *o)
     o->para_date = 0;
     o->kind = TD_PART_BODY;
     o->from = "html";
+    td_buf_clear(&o->drop.text);
+    o->drop.n = 0;
+}
+
+void hx_out_free(hx_out *o)
+{
+    td_buf_free(&o->text);
+    td_buf_free(&o->para);
+    free(o->parts);
+    o->parts = NULL;
+    o->nparts = o->cap = 0;
+    hx_pieces_free(&o->drop);
 }
