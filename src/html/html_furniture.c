@@ -106,21 +106,23 @@ void hx_record_dropped(hx_out *o, uint32_t n)
     td_buf_init(&t);
     hx_inner_text(x->dom, n, &t);
     if (t.len && t.len <= 200) {
-        int keep = hx_line_kind(x, t.data, t.len) == TD_PART_BOILERPLATE;
-        if (!keep) {
-            /* a few words, none of them a link */
-            int words = 0, in = 0, links = 0;
-            for (size_t i = 0; i < t.len; i++) {
-                int w = t.data[i] != ' ';
-                words += w && !in;
-                in = w;
-            }
-            size_t nn = x->dom->nnodes;
-            uint32_t d = x->nodes[n].depth;
-            for (uint32_t j = n + 1; j < nn && x->nodes[j].depth > d && !links; j++)
-                links = x->nodes[j].tag == HT_A;
-            keep = !links && words <= 10 && x->nodes[n].tag != HT_LI;
+        /* a known phrase, or a few words; blocks of links are menus or
+         * related stories (hx_related), unless short ("Follow us on X") */
+        int words = 0, in = 0, links = 0;
+        for (size_t i = 0; i < t.len; i++) {
+            int w = t.data[i] != ' ';
+            words += w && !in;
+            in = w;
         }
+        size_t nn = x->dom->nnodes;
+        uint32_t d = x->nodes[n].depth;
+        for (uint32_t j = n + 1; j < nn && x->nodes[j].depth > d && !links; j++)
+            links = x->nodes[j].tag == HT_A;
+        int keep = hx_line_kind(x, t.data, t.len) == TD_PART_BOILERPLATE;
+        if (links && words > 6)
+            keep = 0;
+        else if (!keep)
+            keep = !links && words <= 10 && x->nodes[n].tag != HT_LI;
         if (keep)
             hx_record_boiler(o, t.data, t.len);
     }
@@ -421,7 +423,7 @@ static int hx_headline_shaped(const char *s, size_t n)
     static const char *const not_starts[] = {
         "read more", "see more", "more from", "share ", "follow ", "sign up",
         "subscribe", "view ", "email ", "click ", "download ", "log in",
-        "get the ", "watch "};
+        "get the ", "get it ", "buy ", "shop ", "watch "};
     if (s[n - 1] == ':')
         return 0;
     for (size_t k = 0; k < sizeof not_starts / sizeof *not_starts; k++)
@@ -527,7 +529,9 @@ void hx_related(hx_ex *x, const hx_out *o, hx_pieces *out, td_buf *urls)
         if (hx_is_ban_tag(nd->tag) || (nd->flags & (HF_HIDDEN | HF_SKIP)))
             f |= HP_BAN;
         pl[i] = f;
-        if (f & (HP_BAN | HP_TOP | HP_LIST) || nd->tag == HT_TEXT)
+        /* inside the article too: what it left out (links it kept are
+         * filtered by hx_add_links) */
+        if (f & (HP_BAN | HP_LIST) || nd->tag == HT_TEXT)
             continue;
         int list = nd->tag == HT_UL || nd->tag == HT_OL;
         int box = !(f & HP_BOX) &&
@@ -559,7 +563,7 @@ void hx_related(hx_ex *x, const hx_out *o, hx_pieces *out, td_buf *urls)
         if (list)
             ok = nlinks >= 2 && nlinks * 10 >= (nitems ? nitems : total) * 6;
         else
-            ok = nlinks >= 2 && nlinks * 10 >= total * 4;
+            ok = nlinks >= 1 && nlinks * 10 >= total * 4;
         if (ok)
             hx_add_links(x, o, out, urls, &texts, links, nlinks);
         i = end - 1;

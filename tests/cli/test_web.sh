@@ -22,6 +22,13 @@ expect_eq "five body paragraphs" "$(json "$TMP/a.jsonl" 'len(d["anatomy"]["body"
 expect_eq "subheading kept" "$(json "$TMP/a.jsonl" '"\"We never gave up\"" in d["body_text"]')" True
 expect_eq "no furniture" "$(json "$TMP/a.jsonl" 'any(w in d["body_text"] for w in ["Home","cookies","Most read","Well done","rights reserved","Parents march"])')" False
 expect_eq "caption apart" "$(json "$TMP/a.jsonl" 'd["anatomy"]["captions"][0]["text"]')" "Pupils outside the school on Thursday. Photo: Valley Wire"
+expect_eq "lead caption meta" "$(json "$TMP/a.jsonl" 'd["anatomy"]["meta"]["image_caption"]')" "Pupils outside the school on Thursday."
+expect_eq "lead credit meta" "$(json "$TMP/a.jsonl" 'd["anatomy"]["meta"]["image_credit"]')" "Photo: Valley Wire"
+expect_eq "caption not repeated" "$(json "$TMP/a.jsonl" 'len(d["anatomy"]["captions"])')" 1
+expect_eq "related links" "$(json "$TMP/a.jsonl" '"|".join(s["text"] for s in d["anatomy"]["related"])')" "Council plans to close three rural schools|Parents march on county hall|Storm closes coast road, again, for the third time, this winter"
+expect_eq "related urls" "$(json "$TMP/a.jsonl" 'd["anatomy"]["meta"]["related_urls"].split(chr(10))')" "['/a', '/b', '/c']"
+expect_eq "related after the body" "$(json "$TMP/a.jsonl" 'd["anatomy"]["related"][0]["start"] >= d["anatomy"]["body"][-1]["end"]')" True
+expect_eq "spans index the text" "$(json "$TMP/a.jsonl" 'all(d["text"].encode()[s["start"]:s["end"]].decode()==s["text"] for k in ("captions","credits","related","boilerplate") for s in d["anatomy"][k])')" True
 expect_eq "entities decoded" "$(json "$TMP/a.jsonl" 'chr(8220)+"We never gave up,"+chr(8221) in d["body_text"]')" True
 
 # declared ISO-8859-1, really UTF-8; a page with no body; gzip

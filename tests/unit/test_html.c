@@ -497,6 +497,237 @@ static void test_date_day(void)
     CHECK(!hx_date_day(NULL, d));
 }
 
+
+/* ---- lead figure, related links, boilerplate (issue 4) ------------------ */
+
+static const char furniture_page[] =
+    "<html><head><title>Dam repairs finish ahead of the spring floods</title>"
+    "<meta property=\"og:image\" content=\"https://valley.example/dam.jpg\"></head><body>"
+    "<header><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li>"
+    "<li><a href=\"/weather\">Weather</a></li></ul></nav></header>"
+    "<div class=\"page\">"
+    "<figure class=\"lead\"><img src=\"dam.jpg\">"
+    "<figcaption>Workers check the new sluice gates on the east wall."
+    " <span class=\"photo-credit\">Lena Haas for the Valley Post</span></figcaption></figure>"
+    "<div class=\"story-body\">"
+    "<p>Engineers finished repairs to the old river dam on Friday, two weeks ahead of the "
+    "spring floods, after a winter of work on its cracked east wall, the council said.</p>"
+    "<div class=\"share-tools\">Share this article</div>"
+    "<p>The repairs cost 12 million euros, more than planned, because divers found "
+    "damage below the waterline that nobody had seen in the surveys of last year.</p>"
+    "<p>Advertisement</p>"
+    "<p>Sign up for our newsletter</p>"
+    "<p>Residents downstream, who were told to prepare sandbags in January, said they "
+    "would sleep better now, though some still want a second barrier built.</p>"
+    "<p>Advertisement</p>"
+    "</div></div>"
+    "<aside class=\"rail\"><h3>Most read</h3><ol>"
+    "<li><a href=\"/x1\">Council approves new bridge over the lower river</a></li>"
+    "<li><a href=\"/x2\">Flood warnings lifted for three villages in the north</a></li>"
+    "<li><a href=\"/x3\">School reopens after storm damage to its roof is repaired</a></li>"
+    "</ol></aside>"
+    "<footer><ul><li><a href=\"/about\">About us</a></li><li><a href=\"/jobs\">Jobs</a></li>"
+    "<li><a href=\"/contact\">Contact the newsroom team today</a></li></ul></footer>"
+    "</body></html>";
+
+static int count_parts(const td_doc *doc, td_part_kind kind)
+{
+    int n = 0;
+    for (size_t i = 0; i < doc->anatomy.nparts; i++)
+        n += doc->anatomy.parts[i].kind == kind;
+    return n;
+}
+
+static int has_part(const td_doc *doc, td_part_kind kind, const char *text)
+{
+    size_t tl = strlen(text);
+    for (size_t i = 0; i < doc->anatomy.nparts; i++) {
+        const td_part *p = &doc->anatomy.parts[i];
+        if (p->kind == kind && p->span.end - p->span.start == tl &&
+            !memcmp(doc->text + p->span.start, text, tl))
+            return 1;
+    }
+    return 0;
+}
+
+static void test_lead_figure(void)
+{
+    td_doc *doc = read_page(furniture_page, sizeof furniture_page - 1, NULL);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK_EQ_STR(td_doc_meta(doc, "image_caption"),
+                 "Workers check the new sluice gates on the east wall.");
+    CHECK_EQ_STR(td_doc_meta(doc, "image_credit"), "Lena Haas for the Valley Post");
+    CHECK(has_part(doc, TD_PART_CAPTION,
+                   "Workers check the new sluice gates on the east wall."));
+    CHECK(has_part(doc, TD_PART_CREDIT, "Lena Haas for the Valley Post"));
+    CHECK_EQ_INT(count_parts(doc, TD_PART_CAPTION), 1);
+    /* after the headline, before the body */
+    const td_part *cap = part(doc, TD_PART_CAPTION, 0);
+    const td_part *head = part(doc, TD_PART_HEADLINE, 0);
+    const td_part *body = part(doc, TD_PART_BODY, 0);
+    CHECK(cap && head && body && head->span.end <= cap->span.start &&
+          cap->span.end <= body->span.start);
+    if (cap)
+        CHECK_EQ_STR(cap->from, "lead figure");
+    char *b = body_text(doc);
+    CHECK(strstr(b, "sluice") == NULL);
+    CHECK(strstr(b, "Engineers finished repairs") == b);
+    free(b);
+    td_doc_free(doc);
+}
+
+static void test_lead_caption_credit_split(void)
+{
+    static const char page[] =
+        "<html><body><main><article>"
+        "<figure><img src=\"a.jpg\"><figcaption>Crowds gather at the square on Sunday "
+        "(Reuters/Tom Berg)</figcaption></figure>"
+        "<p>Thousands of people gathered in the main square on Sunday to mark the anniversary "
+        "of the city's founding, with music, speeches and a parade that lasted hours.</p>"
+        "<p>The mayor said the celebrations, the largest in a decade, had been planned for "
+        "two years and paid for by local businesses rather than from the city budget.</p>"
+        "</article></main></body></html>";
+    td_doc *doc = read_page(page, sizeof page - 1, NULL);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK_EQ_STR(td_doc_meta(doc, "image_caption"), "Crowds gather at the square on Sunday");
+    CHECK_EQ_STR(td_doc_meta(doc, "image_credit"), "(Reuters/Tom Berg)");
+    /* the caption is already in the article text: not written twice */
+    int caps = 0;
+    for (size_t i = 0; i < doc->anatomy.nparts; i++) {
+        const td_part *p = &doc->anatomy.parts[i];
+        if (p->kind == TD_PART_CAPTION && strstr(doc->text + p->span.start, "Crowds") ==
+                                              doc->text + p->span.start)
+            caps++;
+    }
+    CHECK_EQ_INT(caps, 1);
+    td_doc_free(doc);
+
+    /* "Photo: X" and "... Getty Images" endings; no figure: nothing */
+    static const char page2[] =
+        "<html><body><div class=\"wrap\"><figure><img src=\"b.jpg\">"
+        "<figcaption>The harbour at night. Photo: Ana Ruiz</figcaption></figure>"
+        "<div class=\"content\"><p>Fishing boats stayed in the harbour for a third day as "
+        "storms swept the coast, and the port authority said it could not say when the "
+        "fleet would sail again, with, more, commas.</p>"
+        "<p>Prices at the fish market rose sharply, traders said, as stocks ran low and "
+        "restaurants looked to buy from ports further south.</p></div></div></body></html>";
+    doc = read_page(page2, sizeof page2 - 1, NULL);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK_EQ_STR(td_doc_meta(doc, "image_caption"), "The harbour at night.");
+    CHECK_EQ_STR(td_doc_meta(doc, "image_credit"), "Photo: Ana Ruiz");
+    CHECK(has_part(doc, TD_PART_CREDIT, "Photo: Ana Ruiz"));
+    td_doc_free(doc);
+
+    doc = read_page(news_page, sizeof news_page - 1, NULL);
+    if (!doc)
+        return;
+    /* the news page's figure (after the first paragraph) is the lead; its
+     * caption is in the article already and has no credit */
+    CHECK_EQ_STR(td_doc_meta(doc, "image_caption"),
+                 "The first ferry leaves the harbour at dawn.");
+    CHECK_EQ_INT(count_parts(doc, TD_PART_CAPTION), 1);
+    CHECK_EQ_INT(count_parts(doc, TD_PART_CREDIT), 0);
+    CHECK(td_doc_meta(doc, "image_credit") == NULL);
+    td_doc_free(doc);
+}
+
+static void test_related_links(void)
+{
+    td_doc *doc = read_page(furniture_page, sizeof furniture_page - 1, NULL);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK_EQ_INT(count_parts(doc, TD_PART_RELATED), 3);
+    CHECK(has_part(doc, TD_PART_RELATED, "Council approves new bridge over the lower river"));
+    CHECK(has_part(doc, TD_PART_RELATED,
+                   "School reopens after storm damage to its roof is repaired"));
+    /* menus and footers are not related stories */
+    CHECK(!has_part(doc, TD_PART_RELATED, "Home"));
+    CHECK(!has_part(doc, TD_PART_RELATED, "Contact the newsroom team today"));
+    const td_part *r = part(doc, TD_PART_RELATED, 0);
+    const td_part *last = NULL;
+    for (int i = 0; part(doc, TD_PART_BODY, i); i++)
+        last = part(doc, TD_PART_BODY, i);
+    CHECK(r && last && last->span.end <= r->span.start);
+    if (r)
+        CHECK_EQ_STR(r->from, "related list");
+    CHECK_EQ_STR(td_doc_meta(doc, "related_urls"), "/x1\n/x2\n/x3");
+    char *b = body_text(doc);
+    CHECK(strstr(b, "bridge") == NULL);
+    free(b);
+    td_doc_free(doc);
+
+    /* the list inside the article stays what it was (a related part), and
+     * is not repeated */
+    doc = read_page(news_page, sizeof news_page - 1, NULL);
+    if (!doc)
+        return;
+    int n = 0;
+    for (size_t i = 0; i < doc->anatomy.nparts; i++) {
+        const td_part *p = &doc->anatomy.parts[i];
+        n += !strncmp(doc->text + p->span.start, "Strike talks stall", 18);
+    }
+    CHECK(n <= 1);
+    td_doc_free(doc);
+}
+
+static void test_boilerplate_recorded(void)
+{
+    td_doc *doc = read_page(furniture_page, sizeof furniture_page - 1, NULL);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(has_part(doc, TD_PART_BOILERPLATE, "Share this article"));
+    CHECK(has_part(doc, TD_PART_BOILERPLATE, "Advertisement"));
+    CHECK(has_part(doc, TD_PART_BOILERPLATE, "Sign up for our newsletter"));
+    CHECK_EQ_INT(count_parts(doc, TD_PART_BOILERPLATE), 3); /* deduplicated */
+    CHECK(!has_part(doc, TD_PART_BOILERPLATE, "Home"));
+    /* after the body and the related links */
+    const td_part *bp = part(doc, TD_PART_BOILERPLATE, 0);
+    const td_part *r = part(doc, TD_PART_RELATED, 2);
+    CHECK(bp && r && r->span.end <= bp->span.start);
+    char *b = body_text(doc);
+    CHECK(strstr(b, "Advertisement") == NULL);
+    CHECK(strstr(b, "Share this") == NULL);
+    CHECK(strstr(b, "Residents downstream") != NULL);
+    free(b);
+    td_doc_free(doc);
+
+    /* a page of furniture is capped */
+    td_buf p;
+    td_buf_init(&p);
+    td_buf_adds(&p, "<html><body><article><p>The ferry service between the two islands will "
+                    "resume on Monday, the operator said, after repairs, checks and tests.</p>");
+    for (int i = 0; i < 100; i++) {
+        td_buf_printf(&p, "<p>Share this article %d</p>", i);
+        td_buf_printf(&p, "<ul><li><a href=\"/r%d\">Another headline about the harbour number %d"
+                          "</a></li><li><a href=\"/s%d\">And one more headline about the port %d"
+                          "</a></li></ul>", i, i, i, i);
+    }
+    td_buf_adds(&p, "</article><section>");
+    for (int i = 0; i < 100; i++)
+        td_buf_printf(&p, "<ul><li><a href=\"/t%d\">Yet another story about the coast %d</a></li>"
+                          "<li><a href=\"/u%d\">And a story about the weather on day %d</a></li></ul>",
+                      i, i, i, i);
+    td_buf_adds(&p, "</section></body></html>");
+    doc = read_page(p.data, p.len, NULL);
+    CHECK(doc != NULL);
+    if (doc) {
+        CHECK(count_parts(doc, TD_PART_BOILERPLATE) <= 30);
+        CHECK(count_parts(doc, TD_PART_RELATED) >= 1);
+        for (size_t i = 0; i < doc->anatomy.nparts; i++)
+            CHECK(doc->anatomy.parts[i].span.end <= doc->len);
+        td_doc_free(doc);
+    }
+    td_buf_free(&p);
+}
+
 int main(void)
 {
     char err[256];
@@ -519,6 +750,10 @@ int main(void)
     RUN(test_ld_body_check);
     RUN(test_byline_credit_caption_lines);
     RUN(test_date_day);
+    RUN(test_lead_figure);
+    RUN(test_lead_caption_credit_split);
+    RUN(test_related_links);
+    RUN(test_boilerplate_recorded);
     td_engine_free(engine);
     return CHECK_REPORT();
 }
