@@ -102,6 +102,13 @@ void hx_record_dropped(hx_out *o, uint32_t n)
     hx_ex *x = o->x;
     if (o->drop.n >= HX_MAX_BOILER)
         return;
+    /* most dropped blocks are long (comments, promos): count their text
+     * bytes before collecting it */
+    size_t nn0 = x->dom->nnodes, bytes = 0;
+    uint32_t d0 = x->nodes[n].depth;
+    for (uint32_t j = n + 1; j < nn0 && x->nodes[j].depth > d0; j++)
+        if (x->nodes[j].tag == HT_TEXT && (bytes += x->nodes[j].ntext) > 800)
+            return;
     td_buf t;
     td_buf_init(&t);
     hx_inner_text(x->dom, n, &t);
@@ -492,8 +499,18 @@ static void hx_add_links(hx_ex *x, const hx_out *o, hx_pieces *out, td_buf *urls
 }
 
 /* A box whose class or id names related stories. */
-static int hx_related_box(const hx_ex *x, uint32_t n)
+static int hx_related_box(hx_ex *x, uint32_t n)
 {
+    const char *c = hx_attr_get(x->dom, n, HA_CLASS);
+    const char *id = hx_attr_get(x->dom, n, HA_ID);
+    if (!c && !id)
+        return 0;
+    /* cheap first: the class words of html_hints.txt (related, popular,
+     * trending, recommended are negative there), or "more"/"read" */
+    if (!(hx_class(x, n) & (HC_NEG | HC_UNLIKELY)) &&
+        !(c && (strcasestr(c, "more") || strcasestr(c, "read"))) &&
+        !(id && (strcasestr(id, "more") || strcasestr(id, "read"))))
+        return 0;
     static const char *const words[] = {"related", "recommend", "more-from",
                                         "morefrom", "more_from", "read-more",
                                         "readmore", "most-read", "mostread",
