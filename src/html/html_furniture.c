@@ -480,10 +480,15 @@ static size_t hx_collect_links(hx_ex *x, const uint8_t *pl, uint32_t from,
 }
 
 static void hx_add_links(hx_ex *x, const hx_out *o, hx_pieces *out, td_buf *urls,
-                         const td_buf *texts, const hx_link *links, size_t n)
+                         const td_buf *texts, const hx_link *links, size_t n,
+                         size_t *tries)
 {
     for (size_t k = 0; k < n && out->n < HX_MAX_RELATED; k++) {
         const char *s = texts->data + links[k].start;
+        /* each try scans the article text: bounded, or a page of links
+         * all repeated in the article would be quadratic */
+        if (++*tries > 10 * HX_MAX_RELATED)
+            return;
         if (hx_in_text(o, s, links[k].len))
             continue;
         if (!hx_pieces_add(out, TD_PART_RELATED, s, links[k].len, "related list"))
@@ -535,6 +540,7 @@ void hx_related(hx_ex *x, const hx_out *o, hx_pieces *out, td_buf *urls)
     td_buf texts;
     td_buf_init(&texts);
     hx_link links[HX_MAX_RELATED];
+    size_t tries = 0;
     if (x->top)
         pl[x->top] = HP_TOP;
     for (uint32_t i = 1; i < nn && out->n < HX_MAX_RELATED; i++) {
@@ -582,7 +588,7 @@ void hx_related(hx_ex *x, const hx_out *o, hx_pieces *out, td_buf *urls)
         else
             ok = nlinks >= 1 && nlinks * 10 >= total * 4;
         if (ok)
-            hx_add_links(x, o, out, urls, &texts, links, nlinks);
+            hx_add_links(x, o, out, urls, &texts, links, nlinks, &tries);
         i = end - 1;
     }
     td_buf_free(&texts);
