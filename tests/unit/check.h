@@ -14,7 +14,10 @@
 #define TD_CHECK_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "tidings.h"
 
 static struct {
     int passed, failed, current_failed;
@@ -74,6 +77,19 @@ static struct {
         else                                                                   \
             check_state.passed++;                                              \
     } while (0)
+
+/* The engine a test program runs with (opt NULL: the build's data and
+ * models), or the program stops with the reason. */
+static inline td_engine *check_engine(const td_engine_options *opt)
+{
+    char err[512];
+    td_engine *engine = td_engine_new(opt, err, sizeof err);
+    if (!engine) {
+        fprintf(stderr, "engine: %s\n", err);
+        exit(1);
+    }
+    return engine;
+}
 
 #define CHECK_REPORT()                                                         \
     (printf("%s: %d passed, %d failed\n", __FILE__, check_state.passed,        \

@@ -601,14 +601,9 @@ static void test_enough_articles(void)
 
 int main(void)
 {
-    char err[256];
     /* the word lists only: no trained models are needed here */
     td_engine_options opt = {NULL, "/nonexistent-tidings-models"};
-    engine = td_engine_new(&opt, err, sizeof err);
-    if (!engine) {
-        fprintf(stderr, "engine: %s\n", err);
-        return 1;
-    }
+    engine = check_engine(&opt);
     RUN(test_seed);
     RUN(test_dateline_is_its_own_part);
     RUN(test_no_dateline_in_prose);

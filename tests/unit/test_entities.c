@@ -310,12 +310,7 @@ static void test_whole_stage(void)
 
 int main(void)
 {
-    char err[512];
-    engine = td_engine_new(NULL, err, sizeof err);
-    if (!engine) {
-        fprintf(stderr, "%s\n", err);
-        return 1;
-    }
+    engine = check_engine(NULL);
     CHECK(engine->ner != NULL);
     RUN(test_roles_and_surnames);
     RUN(test_acronyms_and_hyphens);

@@ -207,12 +207,7 @@ static void test_stop_when_asked(void)
 
 int main(void)
 {
-    char err[256];
-    engine = td_engine_new(NULL, err, sizeof err);
-    if (!engine) {
-        fprintf(stderr, "engine: %s\n", err);
-        return 1;
-    }
+    engine = check_engine(NULL);
     RUN(test_rss2_items);
     RUN(test_atom_entries);
     RUN(test_rss1_rdf);

@@ -730,12 +730,7 @@ static void test_boilerplate_recorded(void)
 
 int main(void)
 {
-    char err[256];
-    engine = td_engine_new(NULL, err, sizeof err);
-    if (!engine) {
-        fprintf(stderr, "engine: %s\n", err);
-        return 1;
-    }
+    engine = check_engine(NULL);
     RUN(test_article_body);
     RUN(test_article_anatomy_and_meta);
     RUN(test_title_from_title_element);

@@ -312,12 +312,7 @@ static void test_gzip_content_coding(void)
 
 int main(void)
 {
-    char err[256];
-    engine = td_engine_new(NULL, err, sizeof err);
-    if (!engine) {
-        fprintf(stderr, "engine: %s\n", err);
-        return 1;
-    }
+    engine = check_engine(NULL);
     RUN(test_plain_and_gzip);
     RUN(test_gzip_corrupt_and_truncated);
     RUN(test_plain_resync);
