@@ -55,7 +55,7 @@ $(BUILD)/tidings: $(CLI_OBJ) $(BUILD)/libtidings.a
 	@$(if $(Q),echo "  LD $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $^ $(LDLIBS) -o $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libtidings.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libtidings.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $< $(BUILD)/libtidings.a $(LDLIBS) -o $@
 

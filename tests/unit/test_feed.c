@@ -7,39 +7,11 @@
 #include <string.h>
 
 #include "check.h"
+#include "collect.h"
 #include "doc.h"
 #include "stages.h"
 
 static td_engine *engine;
-
-typedef struct got {
-    td_doc *docs[16];
-    int ndocs;
-    char errors[8][256];
-    int nerrors;
-    int stop_after; /* stop when this many docs arrived (0 = never) */
-} got;
-
-static int collect(void *ctx, td_doc *doc, const char *error)
-{
-    got *g = ctx;
-    if (doc) {
-        if (g->ndocs < 16)
-            g->docs[g->ndocs++] = doc;
-        else
-            td_doc_free(doc);
-        return g->stop_after && g->ndocs >= g->stop_after;
-    }
-    if (g->nerrors < 8)
-        snprintf(g->errors[g->nerrors++], 256, "%s", error);
-    return 0;
-}
-
-static void got_free(got *g)
-{
-    for (int i = 0; i < g->ndocs; i++)
-        td_doc_free(g->docs[i]);
-}
 
 static const td_part *part(const td_doc *doc, td_part_kind kind, int nth)
 {
