@@ -61,7 +61,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libtidings.
 
 # the bundled example article, analysed (README's first command)
 example: $(BUILD)/tidings
-	$(BUILD)/tidings read --date 2026-03-10 --pretty examples/*.txt
+	@$(BUILD)/tidings read --date 2026-03-10 --pretty examples/*.txt
 
 tests-bin: $(TEST_BIN) $(BUILD)/tidings
 
