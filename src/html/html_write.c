@@ -278,6 +278,17 @@ static int hx_drop_block(hx_ex *x, uint32_t n)
     return 0;
 }
 
+/* Node n's text, whole, as one part of the given kind (found by class). */
+static void hx_add_inner_text(const hx_ex *x, hx_out *o, uint32_t n, td_part_kind kind)
+{
+    td_buf tmp;
+    td_buf_init(&tmp);
+    hx_inner_text(x->dom, n, &tmp);
+    if (tmp.len)
+        hx_out_add(o, kind, tmp.data, tmp.len, "class");
+    td_buf_free(&tmp);
+}
+
 static void hx_enter(hx_out *o, uint32_t n, int *descend)
 {
     hx_ex *x = o->x;
@@ -318,12 +329,7 @@ static void hx_enter(hx_out *o, uint32_t n, int *descend)
         if (nd->tag != HT_A && nd->chars && nd->chars < 300 &&
             (hx_class(x, n) & HC_CAPTION)) {
             hx_flush(o);
-            td_buf tmp;
-            td_buf_init(&tmp);
-            hx_inner_text(x->dom, n, &tmp);
-            if (tmp.len)
-                hx_out_add(o, TD_PART_CAPTION, tmp.data, tmp.len, "class");
-            td_buf_free(&tmp);
+            hx_add_inner_text(x, o, n, TD_PART_CAPTION);
             *descend = 0;
         }
         return;
@@ -346,23 +352,13 @@ static void hx_enter(hx_out *o, uint32_t n, int *descend)
                o->kind == TD_PART_BODY && !o->body_chars) {
         /* a summary above the article's first paragraph */
         *descend = 0;
-        td_buf tmp;
-        td_buf_init(&tmp);
-        hx_inner_text(x->dom, n, &tmp);
-        if (tmp.len)
-            hx_out_add(o, TD_PART_STANDFIRST, tmp.data, tmp.len, "class");
-        td_buf_free(&tmp);
+        hx_add_inner_text(x, o, n, TD_PART_STANDFIRST);
     } else if ((hx_class(x, n) & HC_BYLINE) && nd->chars < 100 &&
                o->kind == TD_PART_BODY) {
         o->kind = TD_PART_BYLINE;
         o->from = "byline-class";
         *descend = 0;
-        td_buf tmp;
-        td_buf_init(&tmp);
-        hx_inner_text(x->dom, n, &tmp);
-        if (tmp.len)
-            hx_out_add(o, TD_PART_BYLINE, tmp.data, tmp.len, "class");
-        td_buf_free(&tmp);
+        hx_add_inner_text(x, o, n, TD_PART_BYLINE);
         o->kind = TD_PART_BODY;
         o->from = "html";
     }
